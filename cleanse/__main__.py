@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m cleanse``."""
+
+from cleanse.cli import main
+
+raise SystemExit(main())

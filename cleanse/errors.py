@@ -1,0 +1,15 @@
+"""The exceptions cleanse raises; everything a user can cause is a CleanseError."""
+
+from __future__ import annotations
+
+
+class CleanseError(Exception):
+    """A problem the user can fix: bad configuration or bad input, never a bug."""
+
+
+class ConfigError(CleanseError, ValueError):
+    """A configuration names an unknown step, a bad pattern or a wrong value."""
+
+
+class InputError(CleanseError):
+    """Input cannot be read as text: bad encoding, binary data, malformed records."""

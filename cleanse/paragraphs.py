@@ -1,0 +1,65 @@
+"""Paragraph boundaries: the one place that knows how text is split and joined.
+
+Scraper output puts one paragraph on each line, so by default every line break is a
+paragraph boundary. Output paragraphs are separated by exactly one blank line and the
+text ends with a single newline; text with no paragraphs is the empty string. Because
+that output splits back into the same paragraphs, joining is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Every character Python's str.splitlines() treats as a line boundary, as one pattern:
+# CRLF first so it counts once.
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every kind of line break (CRLF, CR, LF, NEL, U+2028, U+2029, VT, FF).
+
+    >>> split_lines("one\\r\\ntwo\\u2028three")
+    ['one', 'two', 'three']
+    """
+    return LINE_BREAK.split(text)
+
+
+def split_paragraphs(text: str, *, join_wrapped_lines: bool = False) -> list[str]:
+    """Return the raw paragraphs of *text*, blank ones included (their index is the line).
+
+    With ``join_wrapped_lines`` a paragraph is a block of lines between blank lines and
+    its lines are joined with a space: the layout of hard-wrapped prose, e-mail and
+    plain-text books, where a single line break is not a boundary.
+
+    >>> split_paragraphs("a\\nb\\n\\nc")
+    ['a', 'b', '', 'c']
+    >>> split_paragraphs("a\\nb\\n\\nc", join_wrapped_lines=True)
+    ['a b', 'c']
+    """
+    lines = split_lines(text)
+    if not join_wrapped_lines:
+        return lines
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+def join_paragraphs(paragraphs: Iterable[str]) -> str:
+    """Join paragraphs with one blank line and end with a newline; no paragraphs gives "".
+
+    >>> join_paragraphs(["First.", "Second."])
+    'First.\\n\\nSecond.\\n'
+    >>> join_paragraphs([])
+    ''
+    """
+    kept = [p for p in paragraphs if p]
+    return "\n\n".join(kept) + "\n" if kept else ""

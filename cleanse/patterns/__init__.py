@@ -1,0 +1,58 @@
+"""Load the phrase lists in this folder: one compiled, case-insensitive pattern per rule.
+
+The lists are data (see README.md here); this module only reads and compiles them,
+once per process, so a rule costs one regular-expression match per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from cleanse.errors import ConfigError
+
+
+def phrase_files(rule: str) -> list[str]:
+    """Return the names of the phrase files of *rule*, one per language, sorted."""
+    folder = resources.files(__package__)
+    return sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.startswith(rule + ".") and entry.name.endswith(".txt")
+    )
+
+
+def read_phrases(text: str) -> list[str]:
+    """Return the patterns of one phrase file: its lines minus blanks and ``#`` comments.
+
+    >>> read_phrases("# promo lines\\nclick here.*\\n\\n  subscribe now  \\n")
+    ['click here.*', 'subscribe now']
+    """
+    return [s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#")]
+
+
+def compile_whole_paragraph(patterns: list[str], origin: str) -> re.Pattern[str] | None:
+    """Join *patterns* into one case-insensitive alternation that must match a whole paragraph.
+
+    A pattern that does not compile is a ``ConfigError`` that quotes it and says where it
+    came from, so a user's own phrase list fails loudly instead of matching nothing.
+    """
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{origin}: invalid pattern {pattern!r}: {exc}") from None
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@cache
+def builtin_pattern(rule: str) -> re.Pattern[str] | None:
+    """Return the compiled built-in phrase list of *rule* in every language, or None."""
+    folder = resources.files(__package__)
+    patterns: list[str] = []
+    for name in phrase_files(rule):
+        patterns += read_phrases(folder.joinpath(name).read_text(encoding="utf-8"))
+    return compile_whole_paragraph(patterns, f"cleanse/patterns/{rule}.*.txt")

@@ -1,0 +1,498 @@
+"""Rules: decide what in a paragraph is not the article, and say why.
+
+Three shapes, all pure and all returning *reasons*, never raising:
+
+- a **line rule** looks at one paragraph alone and returns a reason to drop it, or None;
+- a **context rule** also sees the paragraphs around it (the article's title, the text a
+  subhead heads, sentences repeated elsewhere) through a :class:`Document`;
+- a **span rule** returns the spans of junk glued *inside* a paragraph, so the sentence
+  around them survives.
+
+Phrase lists live in ``cleanse/patterns/`` as data; the logic here is what a list cannot
+say: letter case, position, repetition.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from cleanse.patterns import builtin_pattern
+
+
+class Cut(NamedTuple):
+    """A span of a paragraph to remove, ``text[start:end]``, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+# --- line rules --------------------------------------------------------------------------
+
+
+def _phrase_rule(rule: str, paragraph: str) -> bool:
+    pattern = builtin_pattern(rule)
+    return pattern is not None and pattern.fullmatch(paragraph) is not None
+
+
+def promo_line(paragraph: str) -> str | None:
+    """Drop a call to action: app promos, newsletter sign-ups, "Follow us on", "Click here".
+
+    The phrase lists (English, German, French, Spanish) match whole paragraphs, so a
+    sentence that only mentions a newsletter or an app is content and stays.
+
+    >>> promo_line("CLICK HERE TO GET THE FOX NEWS APP")
+    'call to action'
+    >>> promo_line("The newsletter, founded in 1998, has 40,000 readers.") is None
+    True
+    """
+    return "call to action" if _phrase_rule("promo_line", paragraph) else None
+
+
+def advertisement(paragraph: str) -> str | None:
+    """Drop ad slots and their notices: "Advertisement", "Story continues below advertisement".
+
+    >>> advertisement("ADVERTISEMENT")
+    'advertising marker'
+    >>> advertisement("Advertisement spending fell 4% last year.") is None
+    True
+    """
+    return "advertising marker" if _phrase_rule("advertisement", paragraph) else None
+
+
+def page_furniture(paragraph: str) -> str | None:
+    """Drop page furniture: share widgets, media-player notices, gallery and photo credits,
+    update stamps, "Scroll down for video".
+
+    >>> page_furniture("Updated at 4:08 p.m.")
+    'page furniture'
+    >>> page_furniture("The photo was taken in 1968.") is None
+    True
+    """
+    return "page furniture" if _phrase_rule("page_furniture", paragraph) else None
+
+
+def legal_notice(paragraph: str) -> str | None:
+    """Drop copyright lines, "All rights reserved", syndication and "views expressed" notices.
+
+    >>> legal_notice("Copyright 2019 Example Media, Inc. All rights reserved.")
+    'legal notice'
+    >>> legal_notice("The copyright case was settled out of court.") is None
+    True
+    """
+    return "legal notice" if _phrase_rule("legal_notice", paragraph) else None
+
+
+def related_link(paragraph: str) -> str | None:
+    """Drop links to other stories: ``RELATED: …``, ``READ MORE:``, ``ALSO READ``, ``VIDEO: …``.
+
+    >>> related_link("RELATED: Senate passes the budget after a long night")
+    'link to another story'
+    >>> related_link("Related questions remain unanswered.") is None
+    True
+    """
+    return "link to another story" if _phrase_rule("related_link", paragraph) else None
+
+
+SEPARATOR_CHARS = set("_-–—=*~#•·+|/\\.:…°^<>─━═")
+
+
+def separator_line(paragraph: str) -> str | None:
+    """Drop a line made only of punctuation used as a rule: ``___``, ``* * *``, ``-----``.
+
+    A paragraph with any letter, digit or emoji in it is not a separator.
+
+    >>> separator_line("* * *")
+    'separator'
+    >>> separator_line("🎉 🎉") is None
+    True
+    """
+    chars = paragraph.replace(" ", "")
+    if chars and all(c in SEPARATOR_CHARS for c in chars):
+        return "separator"
+    return None
+
+
+# --- the document a context rule sees ------------------------------------------------------
+
+# Words that show a paragraph is *about* templates (a tutorial, docs, a code review),
+# so the template syntax it quotes is an example, not a rendering failure.
+TEMPLATE_TALK = re.compile(
+    r"\b(?:templat\w*|jinja2?|mustache|handlebars|liquid|django|twig|erb|ejs|nunjucks|"
+    r"placeholders?|interpolat\w*|shortcodes?|syntax|delimiters?|curly braces)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+WORD = re.compile(r"\w+")
+
+
+def _normalise_sentence(sentence: str) -> str:
+    return " ".join(WORD.findall(sentence.casefold()))
+
+
+@dataclass(frozen=True)
+class Document:
+    """The paragraphs still standing, as context rules see them.
+
+    Context rules are run again on the survivors until none drops anything, so each
+    decision depends only on paragraphs that are in the output: that is what makes
+    cleaning twice the same as cleaning once.
+    """
+
+    paragraphs: Sequence[str]
+
+    @cached_property
+    def discusses_templates(self) -> bool:
+        """True when some prose paragraph talks about templates (a tutorial, a code review)."""
+        return any(TEMPLATE_TALK.search(p) for p in self.paragraphs)
+
+    @cached_property
+    def shouting_share(self) -> float:
+        """The share of paragraphs written in capitals: near 1 for an all-caps document."""
+        if not self.paragraphs:
+            return 0.0
+        return sum(is_shouting(p) for p in self.paragraphs) / len(self.paragraphs)
+
+    @cached_property
+    def long_headline_count(self) -> int:
+        """How many paragraphs look like another story's headline beyond doubt."""
+        return sum(_headline_shape(p) >= HEADLINE_MIN_WORDS for p in self.paragraphs)
+
+    @cached_property
+    def sentence_owners(self) -> dict[str, int]:
+        """Map each normalised sentence to the word count of the longest paragraph holding it."""
+        owners: dict[str, int] = {}
+        for p in self.paragraphs:
+            size = len(p.split())
+            for sentence in SENTENCE_END.split(p):
+                key = _normalise_sentence(sentence)
+                if key and owners.get(key, 0) < size:
+                    owners[key] = size
+        return owners
+
+
+# --- context rules -------------------------------------------------------------------------
+
+TEMPLATE_MARKER = re.compile(
+    r"\{\{[#/^!>&]?\s*[^{}\n]{0,200}?\s*\}\}"  # Mustache / Handlebars / Jinja expressions
+    r"|\{%-?\s*[^{}\n]{0,200}?\s*-?%\}"  # Jinja / Liquid / Django statements
+    r"|\{#\s*[^{}\n]{0,200}?\s*#\}"  # Jinja comments
+    r"|<%[=#-]?\s*[^<>\n]{0,200}?\s*-?%>"  # ERB / EJS / ASP
+    r"|\[\[\s*[\w:.-]{1,60}\s*\]\]"  # ad slots and wiki-style placeholders
+    r"|%%[A-Z][A-Z0-9_]{1,60}%%"  # %%AD_UNIT%%
+    r"|\$\{\s*[\w.]{1,60}\s*\}"  # ${headline}
+    r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]",  # unfilled CMS shortcodes
+    re.IGNORECASE,
+)
+# Block markers ({{#section}}, {% if %}, [[slot]], %%UNIT%%) never belong in prose.
+CONTROL_MARKER = re.compile(
+    r"\{\{[#/^!>&]\s*[^{}\n]{0,200}?\}\}|\{%-?\s*[^{}\n]{0,200}?-?%\}|\{#[^{}\n]{0,200}?#\}"
+    r"|\[\[\s*[\w:.-]{1,60}\s*\]\]|%%[A-Z][A-Z0-9_]{1,60}%%"
+)
+
+
+def is_template_only(paragraph: str) -> bool:
+    """True when *paragraph* is nothing but template markers, spaces and punctuation.
+
+    >>> is_template_only("{{#rendered}} {{/rendered}}")
+    True
+    >>> is_template_only("Hello {{ name }}, welcome!")
+    False
+    """
+    if not any(c in paragraph for c in "{[%<$"):
+        return False
+    rest = TEMPLATE_MARKER.sub("", paragraph)
+    return rest != paragraph and not any(c.isalnum() for c in rest)
+
+
+def template_marker(paragraph: str, document: Document) -> str | None:
+    """Drop a line made only of unrendered template syntax (``{{#rendered}} {{/rendered}}``).
+
+    In a document that talks about templates (a Jinja tutorial) such a line is a code
+    example and stays.
+    """
+    if is_template_only(paragraph) and not document.discusses_templates:
+        return "unrendered template marker"
+    return None
+
+
+HEADLINE_MIN_WORDS = 8
+SHORT_HEADLINE_MIN_WORDS = 5
+HEADLINE_MAX_WORDS = 40
+QUOTE_OPENERS = "\"'“‘«„‹「『"
+
+
+def is_shouting(paragraph: str) -> bool:
+    """True when at least 85% of the cased letters (any script) are capitals.
+
+    >>> is_shouting("US MILITARY SHOOTS DOWN SPY BALLOON")
+    True
+    >>> is_shouting("ΣΥΝΟΔΟΣ ΚΟΡΥΦΗΣ ΣΤΗΝ ΑΘΗΝΑ")
+    True
+    >>> is_shouting("NATO and the EU met in Brussels.")
+    False
+    """
+    upper = lower = 0
+    for c in paragraph:
+        if c.isupper():
+            upper += 1
+        elif c.islower():
+            lower += 1
+    return upper >= 6 and upper >= 0.85 * (upper + lower)
+
+
+def _headline_shape(paragraph: str) -> int:
+    """Return the word count if *paragraph* is shaped like a headline, else 0.
+
+    Shaped like a headline: in capitals, not a quotation, a label (``HOST:``), a
+    byline, a parenthesised stage direction or a run of full sentences.
+    """
+    if not is_shouting(paragraph):
+        return 0
+    stripped = paragraph.strip()
+    if stripped[0] in QUOTE_OPENERS or stripped[0] == "(" or stripped.endswith((":", ".")):
+        return 0
+    if stripped.startswith(("By ", "BY ")) and "," in stripped or stripped.startswith("By "):
+        return 0
+    words = len(stripped.split())
+    return words if words <= HEADLINE_MAX_WORDS else 0
+
+
+def injected_headline(paragraph: str, document: Document) -> str | None:
+    """Drop another story's ALL-CAPS headline standing between the article's paragraphs.
+
+    Kept: the article's own title (the first paragraph), quotations and tweets in capitals,
+    labels ending in a colon, bylines, and short subheads (under five words) that head the
+    text below them. Five to seven capital words count as a headline only in a document
+    that already carries an unmistakable one (eight words or more); in a document that is
+    in capitals throughout, capitals are its style, not a signal.
+
+    >>> doc = Document(["Title", "Text.", "SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES", "More."])
+    >>> injected_headline(doc.paragraphs[2], doc)
+    "another story's headline"
+    >>> injected_headline("WHAT COMES NEXT", doc) is None
+    True
+    """
+    words = _headline_shape(paragraph)
+    if not words or document.paragraphs[:1] == [paragraph] or document.paragraphs[0] == paragraph:
+        return None
+    if document.shouting_share > 0.5:
+        return None
+    if words >= HEADLINE_MIN_WORDS:
+        return "another story's headline"
+    if words >= SHORT_HEADLINE_MIN_WORDS and document.long_headline_count:
+        return "another story's headline"
+    return None
+
+
+PULL_QUOTE_MIN_WORDS = 6
+
+
+def pull_quote(paragraph: str, document: Document) -> str | None:
+    """Drop a pull quote: a paragraph whose every sentence is repeated in a longer paragraph.
+
+    Magazines lift a striking sentence out of the text and print it again in large type;
+    the scraper keeps both. Identical paragraphs are left alone (a refrain in a poem).
+    """
+    size = len(paragraph.split())
+    if size < PULL_QUOTE_MIN_WORDS:
+        return None
+    owners = document.sentence_owners
+    sentences = [_normalise_sentence(s) for s in SENTENCE_END.split(paragraph)]
+    sentences = [s for s in sentences if s]
+    if sentences and all(owners.get(s, 0) > size for s in sentences):
+        return "pull quote repeating the article"
+    return None
+
+
+# --- span rules ----------------------------------------------------------------------------
+
+
+def glued_template_marker(paragraph: str) -> list[Cut]:
+    """Cut template markers glued to prose (``{{#rendered}}The minister said…``).
+
+    Block markers (``{{#…}}``, ``{% … %}``, ``[[slot]]``, ``%%UNIT%%``) are cut anywhere; a
+    plain ``{{ variable }}`` or ``${name}`` only when the paragraph does not talk about
+    templates, so a tutorial sentence quoting ``{{ name }}`` stays whole.
+
+    >>> glued_template_marker("{{#rendered}}The minister said no.")
+    [Cut(start=0, end=13, reason='unrendered template marker')]
+    >>> glued_template_marker("In Jinja, write {{ name }} to print a variable.")
+    []
+    """
+    if not any(c in paragraph for c in "{[%<$") or is_template_only(paragraph):
+        return []
+    marker = CONTROL_MARKER if TEMPLATE_TALK.search(paragraph) else TEMPLATE_MARKER
+    if marker is CONTROL_MARKER and _quotes_markers(paragraph):
+        return []
+    return [Cut(m.start(), m.end(), "unrendered template marker") for m in marker.finditer(paragraph)]
+
+
+def _quotes_markers(paragraph: str) -> bool:
+    return "`" in paragraph or bool(re.search(r"[\"'“‘]\s*[{<%\[]", paragraph))
+
+
+# The Hill's hover cards: the display name, then the full name glued to a string of the
+# person's other headlines, closed by "MORE": "Sen. Rand Paul Randal (Rand) Howard
+# PaulSenate GOP waves Trump off … MORE (Ky.)".
+HOVER_CARD = regex.compile(
+    r"""\b(?P<surname>\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)\s?
+    (?P<card>
+      (?:(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\))\s){0,5}?
+      (?P=surname)
+      (?=[\p{Lu}\d'"‘“$#])
+      [^\n]{0,1200}?
+      (?:(?<=\s)|(?<=(?P=surname)))MORE
+    )(?=[\s.,;:!?’'")\]]|$)""",
+    regex.VERBOSE,
+)
+
+
+def hover_card(paragraph: str) -> list[Cut]:
+    """Cut name hover-cards glued into a sentence: a full name, headlines, then ``MORE``.
+
+    >>> p = "Sen. Ann Lee Ann Marie LeeSenate passes bill Lee talks trade MORE (D-Ore.) spoke."
+    >>> [p[c.start:c.end] for c in hover_card(p)]
+    ['Ann Marie LeeSenate passes bill Lee talks trade MORE']
+    """
+    if "MORE" not in paragraph:
+        return []
+    return [
+        Cut(m.start("card"), m.end("card"), "name hover-card with other headlines")
+        for m in HOVER_CARD.finditer(paragraph)
+    ]
+
+
+# A run of at least eight capitalised words inside a mixed-case paragraph: another story's
+# headline pasted into the text.
+CAPS_WORD = r"[\p{Lu}\d$#%&][\p{Lu}\d'’.,:;$%&?!-]*"
+GLUED_HEADLINE = regex.compile(rf"(?<![\"“‘'«:])\b{CAPS_WORD}(?:\s+{CAPS_WORD}){{7,}}(?=\s+\p{{Lu}}\p{{Ll}}|\s*$)")
+
+
+def glued_headline(paragraph: str) -> list[Cut]:
+    """Cut another story's ALL-CAPS headline pasted inside a paragraph.
+
+    Only a run of eight or more capitalised words in a paragraph that is otherwise in
+    mixed case, outside quotation marks and followed by a new sentence: acronym runs
+    (``NATO, EU and UN``) are far shorter, and all-caps quotes are quoted.
+
+    >>> p = "He left. TRUMP SAYS TALKS WITH TALIBAN ARE DEAD AFTER SUMMIT The talks ended."
+    >>> [p[c.start:c.end] for c in glued_headline(p)]
+    ['TRUMP SAYS TALKS WITH TALIBAN ARE DEAD AFTER SUMMIT']
+    """
+    if is_shouting(paragraph) or len(paragraph) < 60:
+        return []
+    cuts = []
+    for m in GLUED_HEADLINE.finditer(paragraph):
+        if _inside_quotes(paragraph, m.start()):
+            continue
+        cuts.append(Cut(m.start(), m.end(), "another story's headline inside the text"))
+    return cuts
+
+
+def _inside_quotes(paragraph: str, position: int) -> bool:
+    before = paragraph[:position]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
+
+
+SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+[\"'”’)\]*]*|$)\s*")
+GLUED_PROMO_HINT = re.compile(
+    r"(?i)click|sign up|subscribe|watch|inbox|download|follow|read more|here[.!]|story highlights|"
+    r"lesen sie|lire aussi|lee también|graphic:"
+)
+
+
+def glued_promo(paragraph: str) -> list[Cut]:
+    """Cut a call to action glued to the end or start of a paragraph of text.
+
+    "… contributed to this report. Want the newsletter in your inbox? Sign up here." keeps
+    its first sentence. A sentence is cut only when it is, on its own, a line that
+    ``promo_line``, ``related_link`` or ``page_furniture`` would drop.
+
+    >>> p = "Jo Doe contributed to this report. Want our newsletter in your inbox? Sign up here."
+    >>> [p[c.start:c.end] for c in glued_promo(p)]
+    ['Want our newsletter in your inbox? Sign up here.']
+    """
+    if not GLUED_PROMO_HINT.search(paragraph):
+        return []
+    spans = [(m.start(), m.end()) for m in SENTENCE.finditer(paragraph) if m.end() > m.start()]
+    if len(spans) < 2:
+        return []
+    last = len(spans) - 1
+    # Grow the run from each edge: "Want it in your inbox? Sign up here." is one promo in
+    # two sentences, so the joined sentences are tested, not each alone.
+    tail = _longest_junk_run(paragraph, spans, range(last, max(last - GLUED_PROMO_SENTENCES, 0) - 1, -1), last)
+    head = _longest_junk_run(paragraph, spans, range(0, min(GLUED_PROMO_SENTENCES, last + 1)), 0)
+    cuts = []
+    if head is not None:
+        cuts.append(Cut(spans[0][0], spans[head][1], "call to action inside the text"))
+    if tail is not None:
+        cuts.append(Cut(spans[tail][0], spans[last][1], "call to action inside the text"))
+    cuts = _merge(cuts)
+    if cuts and cuts[0].start <= spans[0][0] and cuts[-1].end >= spans[last][1] and len(cuts) == 1:
+        return []  # the whole paragraph is junk: a line rule's job, not a cut
+    return cuts
+
+
+GLUED_PROMO_SENTENCES = 4
+
+
+def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range, anchor: int) -> int | None:
+    """Return the sentence index farthest from *anchor* such that the run between is junk."""
+    found = None
+    for k in order:
+        lo, hi = sorted((k, anchor))
+        if _is_standalone_junk(paragraph[spans[lo][0] : spans[hi][1]].strip()):
+            found = k
+    return found
+
+
+def _is_standalone_junk(sentence: str) -> bool:
+    return any(_phrase_rule(rule, sentence) for rule in ("promo_line", "related_link", "page_furniture"))
+
+
+def _merge(cuts: list[Cut]) -> list[Cut]:
+    merged: list[Cut] = []
+    for cut in sorted(cuts):
+        if merged and cut.start <= merged[-1].end:
+            last = merged.pop()
+            cut = Cut(last.start, max(last.end, cut.end), last.reason)
+        merged.append(cut)
+    return merged
+
+
+def apply_cuts(paragraph: str, cuts: Sequence[Cut]) -> str:
+    """Remove *cuts* from *paragraph* and tidy the seam: one space, none before punctuation.
+
+    >>> apply_cuts("Sen. Lee [card] (Ore.) said .", [Cut(9, 16, "x")])
+    'Sen. Lee (Ore.) said .'
+    >>> apply_cuts("Hillary Clinton XYZ.", [Cut(16, 19, "x")])
+    'Hillary Clinton.'
+    """
+    pieces = []
+    position = 0
+    for cut in _merge(list(cuts)):
+        if cut.start < position:
+            continue
+        pieces.append(paragraph[position : cut.start])
+        position = cut.end
+    pieces.append(paragraph[position:])
+    text = pieces[0]
+    for piece in pieces[1:]:
+        left, right = text.rstrip(), piece.lstrip()
+        if not left or not right:
+            text = left + right
+        elif right[0] in ".,;:!?’'”)]" or unicodedata.category(right[0]) == "Pe":
+            text = left + right
+        else:
+            text = left + " " + right
+    return text.strip()
