@@ -161,9 +161,23 @@ class Document:
         return sum(is_shouting(p) for p in self.paragraphs) / len(self.paragraphs)
 
     @cached_property
-    def long_headline_count(self) -> int:
-        """How many paragraphs look like another story's headline beyond doubt."""
-        return sum(_headline_shape(p) >= HEADLINE_MIN_WORDS for p in self.paragraphs)
+    def headline_shapes(self) -> list[int]:
+        """Word counts of the paragraphs shaped like headlines, the title excepted."""
+        return [n for n in map(_headline_shape, self.paragraphs[1:]) if n]
+
+    @cached_property
+    def is_sectioned(self) -> bool:
+        """True when short capital subheads divide the document into sections.
+
+        Two or more capital lines under five words mark a roundup or a Q&A whose capital
+        lines are its own subheads; sites that inject other stories' headlines inject long ones.
+        """
+        return sum(n < SHORT_HEADLINE_MIN_WORDS for n in self.headline_shapes) >= 2
+
+    @cached_property
+    def has_certain_headline(self) -> bool:
+        """True when some paragraph is an unmistakable injected headline (eight words or more)."""
+        return any(n >= HEADLINE_MIN_WORDS for n in self.headline_shapes)
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:
@@ -269,25 +283,25 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
     """Drop another story's ALL-CAPS headline standing between the article's paragraphs.
 
     Kept: the article's own title (the first paragraph), quotations and tweets in capitals,
-    labels ending in a colon, bylines, and short subheads (under five words) that head the
-    text below them. Five to seven capital words count as a headline only in a document
-    that already carries an unmistakable one (eight words or more); in a document that is
-    in capitals throughout, capitals are its style, not a signal.
+    labels ending in a colon, bylines, and subheads. A capital line of eight words or more
+    is a headline; shorter ones only in a document that already carries such a headline.
+    A document divided by short capital subheads (a roundup, a Q&A) keeps all its capital
+    lines, and in a document written in capitals throughout, capitals are not a signal.
 
     >>> doc = Document(["Title", "Text.", "SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES", "More."])
     >>> injected_headline(doc.paragraphs[2], doc)
     "another story's headline"
-    >>> injected_headline("WHAT COMES NEXT", doc) is None
+    >>> injected_headline("WHAT COMES NEXT", Document(["Title", "WHAT COMES NEXT", "Text."])) is None
     True
     """
     words = _headline_shape(paragraph)
-    if not words or document.paragraphs[:1] == [paragraph] or document.paragraphs[0] == paragraph:
+    if not words or document.paragraphs[0] == paragraph:
         return None
-    if document.shouting_share > 0.5:
+    if document.shouting_share > 0.5 or document.is_sectioned:
         return None
     if words >= HEADLINE_MIN_WORDS:
         return "another story's headline"
-    if words >= SHORT_HEADLINE_MIN_WORDS and document.long_headline_count:
+    if words >= 3 and document.has_certain_headline:
         return "another story's headline"
     return None
 

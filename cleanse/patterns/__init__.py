@@ -45,7 +45,9 @@ def compile_whole_paragraph(patterns: list[str], origin: str) -> re.Pattern[str]
             raise ConfigError(f"{origin}: invalid pattern {pattern!r}: {exc}") from None
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    # Trailing punctuation never turns a line of boilerplate into prose.
+    alternation = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"(?:{alternation})[\\s.!?:;,…*]*", re.IGNORECASE)
 
 
 @cache
