@@ -1,25 +1,1008 @@
-"""The ``cleanse`` command: a thin adapter from argv to the library (no cleaning here)."""
+"""The ``cleanse`` command: a Unix filter over the library, with no cleaning of its own.
+
+argparse turns the command line into a :class:`~cleanse.Config` (plus the settings of any
+config file), :mod:`cleanse.io` turns inputs into documents or JSONL records, the library
+cleans them, and this module only decides where results, explanations, statistics and
+errors go. Everything heavy is imported inside the functions that need it, so
+``cleanse --version`` and ``--help`` start fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TextIO
 
-from cleanse import __version__
-from cleanse.pipeline import clean
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+    from cleanse.io import Output
+    from cleanse.pipeline import Change, Config
+
+EXIT_OK = 0
+EXIT_CHANGES = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+# A chunk of JSONL sent to a worker: large enough that the pickling cost disappears,
+# small enough that a few chunks per worker in flight keep memory flat.
+CHUNK_BYTES = 256 * 1024
+CHUNK_RECORDS = 256
+IN_FLIGHT_PER_JOB = 3
+
+EPILOG = """\
+examples:
+  cleanse article.txt                      clean one document to stdout
+  cleanse --jsonl dump.jsonl.zst -o clean.jsonl.gz
+  zstdcat dump.jsonl.zst | cleanse --jsonl --stats | zstd > clean.jsonl.zst
+  cleanse --jsonl --field body --drop-empty --jobs 0 < in.jsonl > out.jsonl
+  cleanse --explain article.txt > /dev/null  why each line went (on stderr)
+  cleanse --check docs/*.txt               exit 1 when something would change
+  cleanse --diff article.txt               what would change, as a unified diff
+  cleanse --in-place --disable pull_quote docs/*.txt
+  cleanse --jsonl --on-error skip --errors-to bad.jsonl in.jsonl > out.jsonl
+
+exit status: 0 done (with --check: nothing to change), 1 --check or --diff --check
+found changes, 2 errors (bad flag, unreadable or binary file, bad record with
+--on-error fail), 130 interrupted (Ctrl-C). Output to a closed pipe (| head) ends
+quietly with status 141, like other Unix tools.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (also used to check the README documents every flag)."""
+    from cleanse import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="cleanse",
+        description=(
+            "Clean messy scraped text into clean paragraphs. Reads FILEs (or stdin) and writes "
+            "the cleaned text to stdout. .gz and .zst files are (de)compressed by suffix."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add = parser.add_argument
+    add("files", nargs="*", metavar="FILE", help="input files; none or - reads stdin")
+    add(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (replaced atomically at the end) instead of stdout",
+    )
+    add("--version", action="version", version=f"cleanse {__version__}")
+
+    fmt = parser.add_argument_group("input format")
+    fmt.add_argument(
+        "--jsonl", action="store_true", help="input is JSON Lines: clean one field of every record"
+    )
+    fmt.add_argument("--field", metavar="NAME", help="the JSONL field to clean (default: text)")
+    fmt.add_argument(
+        "--drop-empty", action="store_true", help="leave out records whose text is empty after cleaning"
+    )
+    fmt.add_argument(
+        "--encoding", metavar="NAME", default="utf-8", help="read input in this encoding (default utf-8)"
+    )
+    fmt.add_argument(
+        "--on-error",
+        choices=("fail", "skip", "keep"),
+        default="fail",
+        help="a bad JSONL record: fail (stop, exit 2; the default), skip it, or keep it unchanged",
+    )
+    fmt.add_argument(
+        "--errors-to", metavar="FILE", help="also write every skipped or kept bad record to FILE"
+    )
+
+    mode = parser.add_argument_group("what to do")
+    mode.add_argument("--check", action="store_true", help="list what would change; exit 1 if anything would")
+    mode.add_argument(
+        "--diff", action="store_true", help="print a unified diff of what would change; write nothing"
+    )
+    mode.add_argument("-i", "--in-place", action="store_true", help="rewrite the FILEs atomically")
+    mode.add_argument(
+        "--explain", action="store_true", help="on stderr: source:record:paragraph step: reason"
+    )
+    mode.add_argument(
+        "--explain-format", choices=("text", "json"), default="text", help="explanations as text or JSONL"
+    )
+    mode.add_argument("--stats", action="store_true", help="print statistics on stderr at the end")
+    mode.add_argument(
+        "--stats-format", choices=("text", "json"), default="text", help="statistics as text or JSON"
+    )
+    mode.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: all cores)"
+    )
+    mode.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no warnings")
+
+    steps = parser.add_argument_group("steps and configuration")
+    steps.add_argument(
+        "--list-steps", action="store_true", help="list every step and whether it runs, then exit"
+    )
+    steps.add_argument(
+        "--enable", action="append", default=[], metavar="STEP", help="switch a step on (repeatable)"
+    )
+    steps.add_argument(
+        "--disable", action="append", default=[], metavar="STEP", help="switch a step off (repeatable)"
+    )
+    steps.add_argument("--config", metavar="FILE", help="read settings from this TOML file")
+    steps.add_argument("--no-config", action="store_true", help="ignore config files")
+    steps.add_argument(
+        "--show-config",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="print the settings that apply (to FILE) and where each came from, then exit",
+    )
+    return parser
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The configuration and field that apply to one input."""
+
+    config: Config
+    field: str
+
+
+class SettingsCache:
+    """Settings per input, resolved once per directory; command-line flags win."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._by_directory: dict[str, Resolved] = {}
+
+    def for_input(self, path: str) -> Resolved:
+        directory = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        if directory not in self._by_directory:
+            self._by_directory[directory] = self._resolve(None if path == "-" else path)
+        return self._by_directory[directory]
+
+    def _resolve(self, path: str | None) -> Resolved:
+        from pathlib import Path
+
+        from cleanse.errors import ConfigError
+
+        args = self.args
+        try:
+            from cleanse import settings
+        except ImportError:
+            from cleanse.pipeline import Config
+
+            if args.config:
+                raise ConfigError(
+                    "--config: config files are not supported by this version of cleanse"
+                ) from None
+            config, field_name = Config(), "text"
+        else:
+            resolved = settings.resolve_settings(
+                Path(path) if path else None,
+                config_file=Path(args.config) if args.config else None,
+                no_config=args.no_config,
+            )
+            config, field_name = resolved.config, resolved.field
+        enable, disable = set(args.enable), set(args.disable)
+        if enable or disable:
+            config = config.replace(
+                enable=(config.enable - disable) | enable,
+                disable=(config.disable - enable) | disable,
+            )
+        return Resolved(config, args.field or field_name)
+
+
+def show_config(args: argparse.Namespace) -> int:
+    """Print the settings that apply to ``--show-config FILE`` (or the current directory)."""
+    from pathlib import Path
+
+    from cleanse import settings
+
+    target = Path(args.show_config) if args.show_config else None
+    resolved = settings.resolve_settings(
+        target, config_file=Path(args.config) if args.config else None, no_config=args.no_config
+    )
+    sys.stdout.write(settings.describe(resolved).rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def list_steps(config: Config) -> int:
+    """Print every step in pipeline order: name, kind, whether it runs, what it does."""
+    from cleanse.pipeline import steps
+
+    for step in steps(config):
+        state = "on" if config.is_enabled(step.name) else "off"
+        sys.stdout.write(f"{step.name:24} {step.kind:9} {state:3} {step.summary}\n")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- work items
+
+
+def config_key(config: Config) -> tuple[Any, ...]:
+    """A picklable description of *config* from which a worker rebuilds it."""
+    if config.extra_steps:
+        from cleanse.errors import ConfigError
+
+        raise ConfigError("user steps (extra_steps) cannot be sent to --jobs workers; use --jobs 1")
+    return (
+        tuple(sorted(config.enable)),
+        tuple(sorted(config.disable)),
+        config.extra_patterns,
+        config.protect,
+    )
+
+
+_CONFIGS: dict[tuple[Any, ...], Config] = {}
+
+
+def config_from_key(key: tuple[Any, ...]) -> Config:
+    """Rebuild (once per process) the Config that :func:`config_key` described."""
+    if key not in _CONFIGS:
+        from cleanse.pipeline import Config
+
+        enable, disable, extra_patterns, protect = key
+        _CONFIGS[key] = Config(enable=enable, disable=disable, extra_patterns=extra_patterns, protect=protect)
+    return _CONFIGS[key]
+
+
+@dataclass(frozen=True)
+class Want:
+    """What the orchestrator needs back from a worker besides the output."""
+
+    changes: bool = False  # for --explain and --stats
+    texts: bool = False  # for --diff
+
+
+@dataclass
+class Outcome:
+    """What became of one document or record."""
+
+    source: str
+    record: int  # 1-based: the line of a JSONL record, 1 for a text document
+    bytes_in: int
+    output: bytes | None  # None: dropped (or a bad record, see error)
+    changed: bool
+    changes: list[Change] = field(default_factory=list)
+    error: str | None = None
+    raw: bytes = b""  # a bad record's line, for --on-error keep and --errors-to
+    before: str = ""
+    after: str = ""
+    blank: bool = False  # a blank JSONL line: not a record, passed through
+
+
+@dataclass
+class TextTask:
+    """One text document to clean."""
+
+    source: str
+    text: str
+    bytes_in: int
+    config: tuple[Any, ...]
+    want: Want
+    newline: str  # the line ending to write back ("\r\n" keeps a CRLF file CRLF)
+    encoding: str  # the encoding to write back (in place) or "utf-8"
+
+    def run(self) -> list[Outcome]:
+        from cleanse.pipeline import clean, clean_and_explain
+
+        config = config_from_key(self.config)
+        changes: list[Change] = []
+        if self.want.changes:
+            cleaned, changes = clean_and_explain(self.text, config)
+        else:
+            cleaned = clean(self.text, config)
+        if self.newline != "\n":
+            cleaned = cleaned.replace("\n", self.newline)
+        changed = cleaned != self.text
+        try:
+            output = cleaned.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            from cleanse.errors import InputError
+
+            char = exc.object[exc.start : exc.end]
+            raise InputError(
+                f"{self.source}: the cleaned text has {char!r}, which {self.encoding} cannot hold"
+            ) from None
+        outcome = Outcome(self.source, 1, self.bytes_in, output, changed, changes)
+        if self.want.texts and changed:
+            outcome.before, outcome.after = self.text, cleaned
+        return [outcome]
+
+
+@dataclass
+class JsonlTask:
+    """A run of consecutive JSONL lines from one source to clean."""
+
+    source: str
+    first_line: int  # 1-based line number of lines[0]
+    offset: int  # byte offset of lines[0] in the (decompressed) source
+    lines: list[bytes]
+    config: tuple[Any, ...]
+    field: str
+    encoding: str
+    want: Want
+    drop_empty: bool
+
+    def run(self) -> list[Outcome]:
+        from cleanse.errors import InputError
+        from cleanse.io import decode, parse_record, replace_field
+        from cleanse.pipeline import clean, clean_and_explain
+
+        config = config_from_key(self.config)
+        outcomes = []
+        offset = self.offset
+        for number, raw in enumerate(self.lines, self.first_line):
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                outcomes.append(Outcome(self.source, number, len(raw), raw, False, blank=True))
+                continue
+            try:
+                line = decode(raw, self.encoding, self.source, start)
+                if number == 1 and line.startswith("\ufeff"):
+                    line = line[1:]
+                text = parse_record(line, self.field)
+            except InputError as exc:
+                reason = str(exc).removeprefix(f"{self.source}: ")
+                outcomes.append(Outcome(self.source, number, len(raw), None, False, error=reason, raw=raw))
+                continue
+            changes: list[Change] = []
+            if self.want.changes:
+                cleaned, changes = clean_and_explain(text, config)
+            else:
+                cleaned = clean(text, config)
+            changed = cleaned != text
+            output: bytes | None
+            if self.drop_empty and not cleaned:
+                output = None
+            elif changed:
+                output = replace_field(line, self.field, cleaned).encode("utf-8")
+            else:
+                output = raw
+            if output is not None and not output.endswith(b"\n"):
+                output += b"\n"
+            outcome = Outcome(self.source, number, len(raw), output, changed or output is None, changes)
+            if self.want.texts and changed:
+                outcome.before, outcome.after = text, cleaned
+            outcomes.append(outcome)
+        return outcomes
+
+
+@dataclass
+class SourceStart:
+    """The orchestrator is about to get the results for this input."""
+
+    path: str
+    source: str
+    encoding: str
+
+
+@dataclass
+class SourceEnd:
+    """Every result for this input has been delivered."""
+
+    path: str
+
+
+@dataclass
+class Skipped:
+    """An input that could not be read at all; the others go on."""
+
+    message: str
+    warning: bool = False
+
+
+Task = TextTask | JsonlTask
+Event = SourceStart | SourceEnd | Skipped
+
+
+def _run_task(task: Task) -> list[Outcome]:
+    return task.run()
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; only the parent reports it, once.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def in_order(
+    items: Iterable[Task | Event], executor: Executor | None, limit: int
+) -> Iterator[list[Outcome] | Event]:
+    """Run the tasks in *items* (on *executor* if any) and yield results in input order.
+
+    At most *limit* tasks are in flight, so memory stays bounded however long the input.
+    """
+    if executor is None:
+        for item in items:
+            yield item.run() if isinstance(item, (TextTask, JsonlTask)) else item
+        return
+    pending: deque[Future[list[Outcome]] | Event] = deque()
+    in_flight = 0
+
+    def pop() -> list[Outcome] | Event:
+        nonlocal in_flight
+        head = pending.popleft()
+        if isinstance(head, (SourceStart, SourceEnd, Skipped)):
+            return head
+        in_flight -= 1
+        return head.result()
+
+    for item in items:
+        if isinstance(item, (TextTask, JsonlTask)):
+            pending.append(executor.submit(_run_task, item))
+            in_flight += 1
+        else:
+            pending.append(item)
+        while in_flight >= limit or (pending and isinstance(pending[0], (SourceStart, SourceEnd, Skipped))):
+            yield pop()
+    while pending:
+        yield pop()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class Reader:
+    """Turns the inputs into events and tasks, lazily, so input is read as work proceeds."""
+
+    def __init__(
+        self, args: argparse.Namespace, settings: SettingsCache, want: Want, progress: Progress
+    ) -> None:
+        self.args = args
+        self.settings = settings
+        self.want = want
+        self.progress = progress
+
+    def events(self, paths: Sequence[str]) -> Iterator[Task | Event]:
+        from cleanse.errors import BinaryInputError, InputError
+        from cleanse.io import display_name
+
+        for path in paths:
+            source = display_name(path)
+            try:
+                resolved = self.settings.for_input(path)
+                key = config_key(resolved.config)
+                if self.args.jsonl:
+                    yield from self._jsonl(path, source, resolved, key)
+                else:
+                    yield from self._text(path, source, key)
+            except BinaryInputError as exc:
+                yield Skipped(str(exc), warning=True)
+            except InputError as exc:
+                yield Skipped(str(exc))
+
+    def _text(self, path: str, source: str, key: tuple[Any, ...]) -> Iterator[Task | Event]:
+        from cleanse.io import newline_of, open_input, read_document, read_errors
+
+        args = self.args
+        stream = open_input(path)
+        try:
+            text, size = read_document(stream, source, args.encoding)
+        except read_errors() as exc:
+            raise _stream_error(source, exc) from None
+        finally:
+            if path != "-":
+                stream.close()
+        self.progress.advance(size, 1)
+        in_place = args.in_place or args.check or args.diff
+        newline = newline_of(text) if in_place else "\n"
+        encoding = args.encoding if args.in_place else "utf-8"
+        yield SourceStart(path, source, args.encoding)
+        yield TextTask(source, text, size, key, self.want, newline, encoding)
+        yield SourceEnd(path)
+
+    def _jsonl(
+        self, path: str, source: str, resolved: Resolved, key: tuple[Any, ...]
+    ) -> Iterator[Task | Event]:
+        from cleanse.errors import BinaryInputError
+        from cleanse.io import looks_binary, open_input, read_errors
+
+        args = self.args
+        stream = open_input(path)
+        try:
+            try:
+                binary = looks_binary(stream, args.encoding)
+            except read_errors() as exc:
+                raise _stream_error(source, exc) from None
+            if binary:
+                raise BinaryInputError(f"{source}: looks binary (contains NUL bytes); skipped")
+            yield SourceStart(path, source, args.encoding)
+            number, offset, size = 1, 0, 0
+            lines: list[bytes] = []
+            while True:
+                try:
+                    raw = stream.readline()
+                except read_errors() as exc:
+                    raise _stream_error(source, exc, fatal=True) from None
+                if raw:
+                    lines.append(raw)
+                    size += len(raw)
+                if lines and (not raw or size >= CHUNK_BYTES or len(lines) >= CHUNK_RECORDS):
+                    self.progress.advance(size, len(lines))
+                    yield JsonlTask(
+                        source,
+                        number,
+                        offset,
+                        lines,
+                        key,
+                        resolved.field,
+                        args.encoding,
+                        self.want,
+                        args.drop_empty,
+                    )
+                    number, offset, size, lines = number + len(lines), offset + size, 0, []
+                if not raw:
+                    break
+            yield SourceEnd(path)
+        finally:
+            if path != "-":
+                stream.close()
+
+
+def _stream_error(source: str, exc: BaseException, *, fatal: bool = False) -> Exception:
+    from cleanse.errors import InputError
+
+    message = str(exc) or type(exc).__name__
+    if isinstance(exc, EOFError):
+        message = "compressed stream ends too early (truncated file?)"
+    error = InputError(f"{source}: cannot read: {message}")
+    return FatalInputError(str(error)) if fatal else error
+
+
+class FatalInputError(Exception):
+    """An input broke mid-stream, after some of it was written: stop everything."""
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+class Progress:
+    """A one-line progress display on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool, total: int | None, unit: str) -> None:
+        self.enabled = enabled
+        self.total = total
+        self.unit = unit
+        self.bytes = 0
+        self.records = 0
+        self.start = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    def advance(self, nbytes: int, records: int) -> None:
+        self.bytes += nbytes
+        self.records += records
+        if self.enabled:
+            now = time.monotonic()
+            if now - self._last >= 0.2:
+                self._last = now
+                self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.bytes / max(now - self.start, 1e-9) / 1e6
+        done = f"{self.bytes / 1e6:,.1f} MB"
+        if self.total:
+            done += f" of {self.total / 1e6:,.1f} MB ({min(100.0, 100 * self.bytes / self.total):.0f}%)"
+        sys.stderr.write(f"\r\x1b[Kcleanse: {done}, {self.records:,} {self.unit}, {rate:.2f} MB/s")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self._shown = False
+
+
+@dataclass
+class Stats:
+    """Counters for --stats."""
+
+    documents_in: int = 0
+    documents_out: int = 0
+    documents_changed: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    bad_records: int = 0
+    skipped_records: int = 0
+    kept_records: int = 0
+    skipped_files: int = 0
+    changes: Counter[str] = field(default_factory=Counter)
+    start: float = field(default_factory=time.monotonic)
+
+    def as_dict(self) -> dict[str, Any]:
+        seconds = time.monotonic() - self.start
+        return {
+            "documents_in": self.documents_in,
+            "documents_out": self.documents_out,
+            "documents_changed": self.documents_changed,
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "bad_records": self.bad_records,
+            "skipped_records": self.skipped_records,
+            "kept_records": self.kept_records,
+            "skipped_files": self.skipped_files,
+            "changes": dict(sorted(self.changes.items())),
+            "seconds": round(seconds, 3),
+            "mb_per_s": round(self.bytes_in / 1e6 / seconds, 3) if seconds > 0 else 0.0,
+        }
+
+    def render(self, fmt: str) -> str:
+        data = self.as_dict()
+        if fmt == "json":
+            import json
+
+            return json.dumps(data) + "\n"
+        d = data
+        lines = [
+            f"documents: {d['documents_in']} in, {d['documents_out']} out, {d['documents_changed']} changed",
+            f"bytes: {d['bytes_in']} in, {d['bytes_out']} out",
+            f"bad records: {d['bad_records']} ({d['skipped_records']} skipped, {d['kept_records']} kept);"
+            f" skipped files: {d['skipped_files']}",
+            f"time: {d['seconds']:.2f} s, {d['mb_per_s']:.2f} MB/s",
+        ]
+        lines += [f"changes by {step}: {count}" for step, count in data["changes"].items()]
+        return "".join(f"cleanse: {line}\n" for line in lines)
+
+
+def explain_line(outcome: Outcome, change: Change, fmt: str) -> str:
+    """One explanation: ``source:record:paragraph step: reason`` (paragraph 1-based)."""
+    paragraph = change.paragraph + 1
+    if fmt == "json":
+        import json
+
+        data = {
+            "source": outcome.source,
+            "record": outcome.record,
+            "paragraph": paragraph,
+            "step": change.step,
+            "action": change.action,
+            "reason": change.reason,
+            "before": change.before,
+            "after": change.after,
+            "span": change.span,
+        }
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    shown = change.span or change.before
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    where = f"{outcome.source}:{outcome.record}:{paragraph}"
+    return f"{where} {change.step}: {change.reason} ({change.action} {shown!r})\n"
+
+
+def unified_diff(before: str, after: str, old: str, new: str) -> str:
+    """A unified diff of two texts, marking a last line that has no newline as diff does."""
+    import difflib
+
+    out = []
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=old, tofile=new
+    ):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- orchestration
+
+
+class Run:
+    """One invocation: consume results in order and send each piece where it belongs."""
+
+    def __init__(self, args: argparse.Namespace, stats: Stats, progress: Progress) -> None:
+        self.args = args
+        self.stats = stats
+        self.progress = progress
+        self.status = EXIT_OK
+        self.would_change = False
+        self.output: Output | None = None  # -o FILE or stdout (None with --check/--diff)
+        self.errors_to: Output | None = None
+        self.current: Output | None = None  # the file being rewritten with --in-place
+        self.current_changed = False
+        self.documents_written = 0
+        self.stdout: TextIO = sys.stdout
+        self.stderr: TextIO = sys.stderr
+
+    def say(self, message: str) -> None:
+        self.progress.clear()
+        self.stderr.write(message)
+
+    def open(self) -> None:
+        from cleanse.io import Output
+
+        args = self.args
+        if args.errors_to:
+            self.errors_to = Output(args.errors_to)
+        if not (args.in_place or args.check or args.diff):
+            self.output = Output(args.output or "-")
+
+    def commit(self) -> None:
+        for out in (self.output, self.errors_to):
+            if out is not None:
+                out.commit()
+
+    def discard(self) -> None:
+        for out in (self.current, self.output, self.errors_to):
+            if out is not None:
+                out.discard()
+
+    def consume(self, results: Iterable[list[Outcome] | Event]) -> None:
+        for item in results:
+            if isinstance(item, SourceStart):
+                self.start_source(item)
+            elif isinstance(item, SourceEnd):
+                self.end_source(item)
+            elif isinstance(item, Skipped):
+                self.stats.skipped_files += 1
+                self.status = EXIT_ERROR
+                if not (item.warning and self.args.quiet):
+                    kind = "warning" if item.warning else "error"
+                    self.say(f"cleanse: {kind}: {item.message}\n")
+            else:
+                for outcome in item:
+                    self.handle(outcome)
+
+    def start_source(self, event: SourceStart) -> None:
+        from cleanse.io import Output
+
+        if self.args.in_place:
+            self.current = Output(event.path)
+            self.current_changed = False
+
+    def end_source(self, event: SourceEnd) -> None:
+        if self.current is not None:
+            if self.current_changed:
+                self.current.commit()
+            else:
+                self.current.discard()  # nothing changed: leave the file (and its mtime) alone
+            self.current = None
+
+    def handle(self, outcome: Outcome) -> None:
+        args, stats = self.args, self.stats
+        stats.bytes_in += outcome.bytes_in
+        if outcome.blank:
+            if outcome.output:
+                self.write(outcome.output, False)
+            return
+        if outcome.error is not None:
+            self.bad_record(outcome)
+            return
+        stats.documents_in += 1
+        if outcome.changed:
+            stats.documents_changed += 1
+        for change in outcome.changes:
+            stats.changes[change.step] += 1
+        if args.explain:
+            self.progress.clear()
+            for change in outcome.changes:
+                self.stderr.write(explain_line(outcome, change, args.explain_format))
+        if args.check and outcome.changed:
+            self.would_change = True
+            where = outcome.source if not args.jsonl else f"{outcome.source}:{outcome.record}"
+            self.stdout.write(f"would clean {where}\n")
+        if args.diff and outcome.changed:
+            self.would_change = True
+            if args.jsonl:
+                old, new = f"a/{outcome.source}:{outcome.record}", f"b/{outcome.source}:{outcome.record}"
+            else:
+                old, new = f"a/{outcome.source}", f"b/{outcome.source}"
+            self.stdout.write(unified_diff(outcome.before, outcome.after, old, new))
+        if outcome.output is None or (not args.jsonl and not outcome.output):
+            if outcome.output is not None and args.in_place and outcome.changed:
+                self.current_changed = True  # the whole document went: write an empty file
+            return
+        stats.documents_out += 1
+        stats.bytes_out += len(outcome.output)
+        self.write(outcome.output, outcome.changed)
+
+    def bad_record(self, outcome: Outcome) -> None:
+        args, stats = self.args, self.stats
+        where = f"{outcome.source}:{outcome.record}"
+        if args.on_error == "fail":
+            from cleanse.errors import RecordError
+
+            hint = " (--on-error skip or keep to go on)"
+            raise RecordError(f"{where}: {outcome.error}{hint}")
+        stats.bad_records += 1
+        if not args.quiet:
+            action = "skipped" if args.on_error == "skip" else "kept unchanged"
+            self.say(f"cleanse: warning: {where}: {outcome.error}; {action}\n")
+        raw = outcome.raw if outcome.raw.endswith(b"\n") else outcome.raw + b"\n"
+        if self.errors_to is not None:
+            self.errors_to.stream.write(raw)
+        if args.on_error == "skip":
+            stats.skipped_records += 1
+            if args.in_place:
+                self.current_changed = True
+            return
+        stats.kept_records += 1
+        stats.documents_out += 1
+        stats.bytes_out += len(raw)
+        self.write(raw, raw != outcome.raw)
+
+    def write(self, data: bytes, changed: bool) -> None:
+        if self.args.in_place:
+            assert self.current is not None
+            self.current.stream.write(data)
+            self.current_changed = self.current_changed or changed
+            return
+        if self.output is None:
+            return
+        if not self.args.jsonl and self.documents_written and data:
+            self.output.stream.write(b"\n")  # a blank line between documents keeps the output clean
+        self.output.stream.write(data)
+        self.documents_written += 1
+
+
+def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.in_place:
+        if not args.files or "-" in args.files:
+            parser.error("--in-place needs FILE arguments (it cannot rewrite stdin)")
+        if args.output:
+            parser.error("--in-place and -o/--output cannot be used together")
+        if args.check or args.diff:
+            parser.error("--in-place writes files; --check and --diff write nothing: pick one")
+    if (args.check or args.diff) and args.output:
+        parser.error("--check and --diff write nothing; drop -o/--output")
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 (all cores) or more")
+    if not args.jsonl:
+        for flag, value in (
+            ("--field", args.field),
+            ("--drop-empty", args.drop_empty),
+            ("--errors-to", args.errors_to),
+        ):
+            if value:
+                parser.error(f"{flag} only applies to --jsonl input")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _executor(jobs: int) -> Executor | None:
+    if jobs <= 1:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_sigint)
+
+
+def process(args: argparse.Namespace) -> int:
+    """Clean every input as *args* says; return the exit status."""
+    from cleanse.io import STDIO, check_encoding
+
+    check_encoding(args.encoding)
+    settings = SettingsCache(args)
+    paths = args.files or [STDIO]
+    settings.for_input(paths[0])  # a bad --enable/--disable or config file fails before any work
+    want = Want(changes=args.explain or args.stats, texts=args.diff)
+    total = _total_size(paths)
+    show_progress = not args.quiet and _isatty(sys.stderr)
+    progress = Progress(show_progress, total, "records" if args.jsonl else "documents")
+    stats = Stats()
+    run = Run(args, stats, progress)
+    jobs = _cores() if args.jobs == 0 else args.jobs
+    executor = _executor(jobs)
+    try:
+        run.open()
+        events = Reader(args, settings, want, progress).events(paths)
+        run.consume(in_order(events, executor, max(1, jobs) * IN_FLIGHT_PER_JOB))
+        run.commit()
+    except BaseException:
+        run.discard()
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        progress.clear()
+    if executor is not None:
+        executor.shutdown()
+    if args.stats:
+        sys.stderr.write(stats.render(args.stats_format))
+    if run.status:
+        return run.status
+    return EXIT_CHANGES if args.check and run.would_change else EXIT_OK
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _total_size(paths: Sequence[str]) -> int | None:
+    """The bytes to read, when every input is a plain (uncompressed) regular file."""
+    total = 0
+    for path in paths:
+        if path == "-" or path.endswith((".gz", ".zst")):
+            return None
+        with contextlib.suppress(OSError):
+            total += os.stat(path).st_size
+    return total
+
+
+def _quiet_broken_pipe() -> None:
+    # Point stdout at /dev/null so the interpreter's final flush does not complain again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Clean FILE (or stdin) to stdout; return the exit status."""
-    parser = argparse.ArgumentParser(prog="cleanse", description="Clean scraped text into paragraphs.")
-    parser.add_argument("file", nargs="?", default="-")
-    parser.add_argument("--version", action="version", version=f"cleanse {__version__}")
-    args = parser.parse_args(argv)
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        with open(args.file, encoding="utf-8") as f:
-            text = f.read()
-    sys.stdout.write(clean(text))
-    return 0
+    """Run ``cleanse`` with *argv* (default: the command line); return the exit status.
+
+    0 done (with ``--check``: nothing would change), 1 ``--check`` found changes, 2 an
+    error (reported as ``cleanse: error: ...``), 130 interrupted, 141 output pipe closed.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        _check_args(parser, args)
+    except SystemExit as exc:  # --help, --version, or a usage error (status 2)
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    return _guarded(lambda: _dispatch(args))
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.show_config is not None:
+        return show_config(args)
+    if args.list_steps:
+        return list_steps(SettingsCache(args).for_input("-").config)
+    return process(args)
+
+
+def _guarded(action: Callable[[], int]) -> int:
+    """Turn every way a run can end into an exit status, without a traceback for users."""
+    from cleanse.errors import CleanseError
+
+    try:
+        status = action()
+        sys.stdout.flush()
+        return status
+    except CleanseError as exc:
+        _flush_quietly()
+        sys.stderr.write(f"cleanse: error: {exc}\n")
+        return EXIT_ERROR
+    except FatalInputError as exc:
+        _flush_quietly()
+        sys.stderr.write(f"cleanse: error: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _flush_quietly()
+        sys.stderr.write("\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 141
+    except OSError as exc:  # disk full, output gone away: a clear message, not a traceback
+        _flush_quietly()
+        sys.stderr.write(
+            f"cleanse: error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}\n"
+        )
+        return EXIT_ERROR
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except (OSError, ValueError):
+        pass

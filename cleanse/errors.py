@@ -13,3 +13,11 @@ class ConfigError(CleanseError, ValueError):
 
 class InputError(CleanseError):
     """Input cannot be read as text: bad encoding, binary data, malformed records."""
+
+
+class BinaryInputError(InputError):
+    """A file that should be text contains NUL bytes, so it is binary data."""
+
+
+class RecordError(InputError):
+    """One JSONL record is unusable: malformed JSON, not an object, or no string field."""
