@@ -79,7 +79,8 @@ def _default_origins() -> Mapping[str, str]:
 class Settings:
     """The effective settings for one input: the library Config, the JSONL field, and origins.
 
-    ``origins`` maps each key of :data:`SETTING_KEYS` to where its value came from:
+    ``origins`` maps each key of :data:`SETTING_KEYS`, and ``extra_patterns.RULE`` for each
+    rule given patterns, to where its value came from:
     ``default``, a config file (``/abs/pyproject.toml [tool.cleanse]``,
     ``/abs/x.toml (--config)``), an override (``[[tool.cleanse.overrides]] paths=[...] in
     /abs/pyproject.toml``) or an included pack (``include /abs/pack.txt``), joined with
@@ -179,7 +180,7 @@ def describe(settings: Settings) -> str:
     add("include", [str(p) for p in settings.include], origins["include"])
     if config.extra_patterns:
         for rule, patterns in config.extra_patterns:
-            add(f"extra_patterns.{rule}", list(patterns), origins["extra_patterns"])
+            add(f"extra_patterns.{rule}", list(patterns), origins.get(f"extra_patterns.{rule}", "default"))
     else:
         add("extra_patterns", {}, origins["extra_patterns"])
     running = [s.name for s in config.all_steps if config.is_enabled(s.name)]
@@ -331,6 +332,11 @@ def _parse(name: str, stamp: int, size: int, explicit: bool) -> _Parsed | None:
     if explicit:
         label += " (--config)"
     prefix = f"{path}: {where + ': ' if where else ''}"
+    if "tool" in table and path.name != "pyproject.toml":
+        raise ConfigError(
+            f"{path}: unknown key 'tool'; outside pyproject.toml the settings go at the top level, "
+            f"without [tool.cleanse]; allowed keys: {', '.join(sorted(TABLE_KEYS))}"
+        )
     _check_keys(table, TABLE_KEYS, prefix)
     directory = path.parent
     base = _layers(table, label, prefix, directory)
@@ -502,6 +508,7 @@ def _settings(parsed: _Parsed, matched: tuple[int, ...]) -> Settings:
                 sources["enable"].append(layer.label)
         for rule, patterns in layer.extra_patterns:
             extra.setdefault(rule, []).extend(patterns)
+            sources.setdefault(f"extra_patterns.{rule}", []).append(layer.label)
         protect += layer.protect
         include += layer.include
         if layer.field is not None:
@@ -517,8 +524,7 @@ def _settings(parsed: _Parsed, matched: tuple[int, ...]) -> Settings:
             if value:
                 if key == "field":
                     sources[key] = []
-                if layer.label not in sources[key]:
-                    sources[key].append(layer.label)
+                sources[key].append(layer.label)
     try:
         config = Config(
             enable=frozenset(enable),
@@ -562,8 +568,12 @@ def glob_regex(pattern: str) -> str:
         chunk, i = "", 0
         while i < len(part):
             char = part[i]
-            # A class may start with "]" (as in fnmatch); an unclosed "[" is literal.
-            end = part.find("]", i + 2) if char == "[" else -1
+            end = -1
+            if char == "[":
+                # As in fnmatch: "!" negates, a "]" right after "[" or "[!" is literal, and
+                # a "[" that is never closed is itself literal.
+                start = i + 1 + part.startswith("!", i + 1)
+                end = part.find("]", start + part.startswith("]", start))
             if char == "*":
                 chunk += "[^/]*"
             elif char == "?":
@@ -571,7 +581,10 @@ def glob_regex(pattern: str) -> str:
             elif end != -1:
                 body = part[i + 1 : end]
                 negate = body.startswith("!")
-                chunk += "[" + ("^" if negate else "") + re.escape(body[1:] if negate else body) + "]"
+                body = (body[1:] if negate else body).replace("\\", "\\\\")
+                if body.startswith("^"):
+                    body = "\\" + body
+                chunk += "[" + ("^" if negate else "") + body + "]"
                 i = end
             else:
                 chunk += re.escape(char)
@@ -607,4 +620,5 @@ def _toml_value(value: Any) -> str:
             if not value
             else "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
         )
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a TOML basic string, except that TOML does not allow a raw DEL.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -1,0 +1,621 @@
+"""Config files: discovery and precedence, per-path overrides, site packs, every error message."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleanse
+from cleanse.settings import (
+    DEFAULT_SETTINGS,
+    SETTING_KEYS,
+    Settings,
+    describe,
+    glob_regex,
+    phrase_pattern,
+    resolve_settings,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PROJECT = Path(__file__).resolve().parent.parent
+PACKS = PROJECT / "examples" / "site-packs"
+
+
+def write(path: Path, text: str) -> Path:
+    """Write *text* to *path*, creating its folders; return the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository root (it has .git), so discovery never looks above the test's folder."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    return root
+
+
+def config_error(target: Path, **kwargs: object) -> str:
+    with pytest.raises(cleanse.ConfigError) as info:
+        resolve_settings(target, **kwargs)  # type: ignore[arg-type]
+    return str(info.value)
+
+
+# --- discovery and precedence --------------------------------------------------------
+
+
+def test_no_config_file_gives_the_defaults(repo: Path) -> None:
+    settings = resolve_settings(repo / "a.txt")
+    assert settings == DEFAULT_SETTINGS
+    assert settings.config == cleanse.Config()
+    assert settings.field == "text"
+    assert settings.config_file is None
+    assert dict(settings.origins) == dict.fromkeys(SETTING_KEYS, "default")
+
+
+def test_pyproject_with_a_tool_cleanse_table_is_found(repo: Path) -> None:
+    write(repo / "pyproject.toml", '[project]\nname = "x"\n\n[tool.cleanse]\ndisable = ["pull_quote"]\n')
+    settings = resolve_settings(repo / "deep" / "er" / "a.txt")
+    assert settings.config.disable == {"pull_quote"}
+    assert settings.config_file == repo / "pyproject.toml"
+    assert settings.origins["disable"] == f"{repo / 'pyproject.toml'} [tool.cleanse]"
+    assert settings.origins["enable"] == "default"
+
+
+def test_pyproject_without_a_tool_cleanse_table_is_passed_over(repo: Path) -> None:
+    write(repo / "cleanse.toml", 'disable = ["pull_quote"]\n')
+    write(repo / "sub" / "pyproject.toml", '[project]\nname = "sub"\n')
+    settings = resolve_settings(repo / "sub" / "a.txt")
+    assert settings.config_file == repo / "cleanse.toml"
+
+
+def test_the_nearest_config_file_wins_and_is_not_merged_with_farther_ones(repo: Path) -> None:
+    write(repo / "cleanse.toml", 'disable = ["pull_quote"]\nfield = "body"\n')
+    write(repo / "sub" / "cleanse.toml", 'enable = ["join_wrapped_lines"]\n')
+    settings = resolve_settings(repo / "sub" / "a.txt")
+    assert settings.config_file == repo / "sub" / "cleanse.toml"
+    assert settings.config.enable == {"join_wrapped_lines"}
+    assert settings.config.disable == frozenset()
+    assert settings.field == "text"
+    assert resolve_settings(repo / "a.txt").field == "body"
+
+
+def test_an_empty_cleanse_toml_counts_and_hides_the_config_above(repo: Path) -> None:
+    write(repo / "cleanse.toml", 'disable = ["pull_quote"]\n')
+    write(repo / "sub" / "cleanse.toml", "")
+    settings = resolve_settings(repo / "sub" / "a.txt")
+    assert settings.config_file == repo / "sub" / "cleanse.toml"
+    assert settings.config == cleanse.Config()
+
+
+@pytest.mark.parametrize(
+    ("present", "winner"),
+    [
+        # In one directory: .cleanse.toml, then cleanse.toml, then pyproject.toml [tool.cleanse].
+        ((".cleanse.toml", "cleanse.toml", "pyproject.toml"), ".cleanse.toml"),
+        ((".cleanse.toml", "pyproject.toml"), ".cleanse.toml"),
+        (("cleanse.toml", "pyproject.toml"), "cleanse.toml"),
+        ((".cleanse.toml", "cleanse.toml"), ".cleanse.toml"),
+        (("pyproject.toml",), "pyproject.toml"),
+    ],
+)
+def test_precedence_among_files_in_one_directory(repo: Path, present: tuple[str, ...], winner: str) -> None:
+    for name in present:
+        header = "[tool.cleanse]\n" if name == "pyproject.toml" else ""
+        write(repo / name, f'{header}field = "{name}"\n')
+    settings = resolve_settings(repo / "a.txt")
+    assert settings.field == winner
+    assert settings.config_file == repo / winner
+
+
+def test_discovery_stops_at_the_repository_root(tmp_path: Path) -> None:
+    write(tmp_path / "cleanse.toml", 'field = "outside"\n')
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    assert resolve_settings(tmp_path / "repo" / "sub" / "a.txt") == DEFAULT_SETTINGS
+
+
+def test_a_config_file_at_the_repository_root_is_used(repo: Path) -> None:
+    write(repo / "cleanse.toml", 'field = "root"\n')
+    assert resolve_settings(repo / "sub" / "a.txt").field == "root"
+
+
+def test_a_git_file_marks_a_repository_root_too(tmp_path: Path) -> None:
+    # Worktrees and submodules have a .git file instead of a folder.
+    write(tmp_path / "cleanse.toml", 'field = "outside"\n')
+    write(tmp_path / "worktree" / ".git", "gitdir: /elsewhere\n")
+    assert resolve_settings(tmp_path / "worktree" / "a.txt") == DEFAULT_SETTINGS
+
+
+def test_stdin_discovers_from_the_working_directory(repo: Path) -> None:
+    write(repo / "sub" / "cleanse.toml", 'field = "sub"\n')
+    assert resolve_settings(None, cwd=repo / "sub").field == "sub"
+    assert resolve_settings(None, cwd=repo).field == "text"
+
+
+def test_a_relative_target_is_taken_from_cwd(repo: Path) -> None:
+    write(repo / "sub" / "cleanse.toml", 'field = "sub"\n')
+    assert resolve_settings(Path("sub/a.txt"), cwd=repo).field == "sub"
+
+
+def test_a_directory_target_discovers_from_itself(repo: Path) -> None:
+    write(repo / "sub" / "cleanse.toml", 'field = "sub"\n')
+    assert resolve_settings(repo / "sub").field == "sub"
+
+
+def test_config_file_replaces_discovery(repo: Path, tmp_path: Path) -> None:
+    write(repo / "cleanse.toml", 'field = "discovered"\n')
+    chosen = write(tmp_path / "elsewhere" / "team.toml", 'field = "chosen"\n')
+    settings = resolve_settings(repo / "a.txt", config_file=chosen)
+    assert settings.field == "chosen"
+    assert settings.config_file == chosen
+    assert settings.origins["field"] == f"{chosen} (--config)"
+
+
+def test_config_file_is_relative_to_cwd(repo: Path) -> None:
+    write(repo / "conf" / "team.toml", 'field = "chosen"\n')
+    settings = resolve_settings(Path("a.txt"), config_file=Path("conf/team.toml"), cwd=repo)
+    assert settings.field == "chosen"
+
+
+def test_config_file_may_be_a_pyproject(repo: Path) -> None:
+    chosen = write(repo / "conf" / "pyproject.toml", '[tool.cleanse]\nfield = "chosen"\n')
+    settings = resolve_settings(repo / "a.txt", config_file=chosen)
+    assert settings.origins["field"] == f"{chosen} [tool.cleanse] (--config)"
+
+
+def test_no_config_ignores_every_config_file(repo: Path) -> None:
+    write(repo / "cleanse.toml", 'disable = ["pull_quote"]\n')
+    assert resolve_settings(repo / "a.txt", no_config=True) == DEFAULT_SETTINGS
+    assert resolve_settings(None, cwd=repo, no_config=True) == DEFAULT_SETTINGS
+
+
+def test_a_config_file_is_read_once_and_its_settings_shared(repo: Path) -> None:
+    # Many files per run: the same Config object, so its compiled plan is built once.
+    write(repo / "cleanse.toml", 'extra_patterns = { promo_line = ["join the club"] }\n')
+    first = resolve_settings(repo / "a.txt")
+    second = resolve_settings(repo / "sub" / "b.txt")
+    assert first.config is second.config
+
+
+def test_an_edited_config_file_is_read_again(repo: Path) -> None:
+    config = write(repo / "cleanse.toml", 'field = "one"\n')
+    assert resolve_settings(repo / "a.txt").field == "one"
+    write(config, 'field = "three"\n')
+    os.utime(config, ns=(config.stat().st_atime_ns, config.stat().st_mtime_ns + 1_000_000))
+    assert resolve_settings(repo / "a.txt").field == "three"
+
+
+# --- per-path overrides ----------------------------------------------------------------
+
+OVERRIDES = """\
+[tool.cleanse]
+disable = ["pull_quote"]
+protect = ["^Editor's note:"]
+extra_patterns = { promo_line = ["join the club"] }
+
+[[tool.cleanse.overrides]]
+paths = ["publisher-a/**"]
+enable = ["pull_quote", "join_wrapped_lines"]
+disable = ["advertisement"]
+protect = ["^Correction:"]
+field = "body"
+extra_patterns = { promo_line = ["publisher a deals.*"], legal_notice = ["© publisher a"] }
+
+[[tool.cleanse.overrides]]
+paths = ["**/*.jsonl"]
+field = "content"
+"""
+
+
+def test_an_override_applies_only_to_the_paths_it_matches(repo: Path) -> None:
+    write(repo / "pyproject.toml", OVERRIDES)
+    plain = resolve_settings(repo / "publisher-b" / "a.txt")
+    assert plain.config.disable == {"pull_quote"}
+    assert plain.config.enable == frozenset()
+    assert plain.field == "text"
+    matched = resolve_settings(repo / "publisher-a" / "2024" / "a.txt")
+    assert matched.config.enable == {"pull_quote", "join_wrapped_lines"}
+    assert matched.field == "body"
+
+
+def test_override_merge_lists_extend_and_the_override_wins_on_steps(repo: Path) -> None:
+    write(repo / "pyproject.toml", OVERRIDES)
+    settings = resolve_settings(repo / "publisher-a" / "a.txt")
+    config = settings.config
+    # enable/disable: the override switched pull_quote back on and advertisement off.
+    assert config.is_enabled("pull_quote")
+    assert not config.is_enabled("advertisement")
+    assert config.disable == {"advertisement"}
+    # lists extend, base first.
+    assert config.protect == ("^Editor's note:", "^Correction:")
+    assert dict(config.extra_patterns) == {
+        "promo_line": ("join the club", "publisher a deals.*"),
+        "legal_notice": ("© publisher a",),
+    }
+    base = f"{repo / 'pyproject.toml'} [tool.cleanse]"
+    override = f"[[tool.cleanse.overrides]] paths=['publisher-a/**'] in {repo / 'pyproject.toml'}"
+    assert settings.origins["field"] == override
+    assert settings.origins["protect"] == f"{base} + {override}"
+    assert settings.origins["disable"] == f"{base} + {override}"
+    assert settings.origins["extra_patterns.legal_notice"] == override
+    assert settings.origins["include"] == "default"
+
+
+def test_every_matching_override_applies_in_order(repo: Path) -> None:
+    write(repo / "pyproject.toml", OVERRIDES)
+    assert resolve_settings(repo / "publisher-a" / "feed.jsonl").field == "content"
+    assert resolve_settings(repo / "feed.jsonl").field == "content"
+
+
+def test_overrides_in_cleanse_toml_are_plain_overrides_tables(repo: Path) -> None:
+    write(repo / "cleanse.toml", '[[overrides]]\npaths = ["a/*.txt"]\nfield = "body"\n')
+    settings = resolve_settings(repo / "a" / "x.txt")
+    assert settings.field == "body"
+    assert settings.origins["field"] == f"[[overrides]] paths=['a/*.txt'] in {repo / 'cleanse.toml'}"
+    assert resolve_settings(repo / "a" / "deeper" / "x.txt").field == "text"
+
+
+def test_override_paths_are_relative_to_the_config_files_directory(repo: Path, tmp_path: Path) -> None:
+    chosen = write(tmp_path / "conf" / "team.toml", '[[overrides]]\npaths = ["a/**"]\nfield = "body"\n')
+    assert resolve_settings(repo / "a" / "x.txt", config_file=chosen).field == "text"
+    assert resolve_settings(tmp_path / "conf" / "a" / "x.txt", config_file=chosen).field == "body"
+
+
+def test_stdin_matches_no_override(repo: Path) -> None:
+    write(repo / "cleanse.toml", '[[overrides]]\npaths = ["**"]\nfield = "body"\n')
+    assert resolve_settings(None, cwd=repo).field == "text"
+    assert resolve_settings(repo / "x.txt").field == "body"
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "matches"),
+    [
+        ("publisher-a/**", "publisher-a/x.txt", True),
+        ("publisher-a/**", "publisher-a/2024/05/x.txt", True),
+        ("publisher-a/**", "publisher-ab/x.txt", False),
+        ("publisher-a/", "publisher-a/2024/x.txt", True),
+        ("./publisher-a/*", "publisher-a/x.txt", True),
+        # * and ? stay inside one directory level.
+        ("*.jsonl", "feed.jsonl", True),
+        ("*.jsonl", "data/feed.jsonl", False),
+        ("data/?.txt", "data/a.txt", True),
+        ("data/?.txt", "data/ab.txt", False),
+        # ** spans zero or more levels.
+        ("**/*.jsonl", "feed.jsonl", True),
+        ("**/*.jsonl", "a/b/feed.jsonl", True),
+        ("a/**/b.txt", "a/b.txt", True),
+        ("a/**/b.txt", "a/x/y/b.txt", True),
+        # classes, negated classes, and characters that mean something in a regex.
+        ("feed-[0-9].txt", "feed-7.txt", True),
+        ("feed-[!0-9].txt", "feed-7.txt", False),
+        ("feed-[!0-9].txt", "feed-x.txt", True),
+        ("a+b (1).txt", "a+b (1).txt", True),
+        ("a[.txt", "a[.txt", True),
+        ("[]x].txt", "].txt", True),
+        ("[!]x].txt", "].txt", False),
+        ("[!]x].txt", "y.txt", True),
+        ("[^x].txt", "^.txt", True),
+    ],
+)
+def test_glob_regex(glob: str, path: str, matches: bool) -> None:
+    assert bool(re.fullmatch(glob_regex(glob), path)) is matches
+
+
+# --- site packs --------------------------------------------------------------------------
+
+
+def test_the_example_site_pack_cleans_the_example_article() -> None:
+    settings = resolve_settings(PACKS / "sample.txt")
+    assert settings.config_file == PACKS / "cleanse.toml"
+    assert settings.include == (PACKS / "lantern-ledger.txt", PACKS / "lantern-ledger.toml")
+    text = (PACKS / "sample.txt").read_text(encoding="utf-8")
+    cleaned, changes = cleanse.clean_and_explain(text, settings.config)
+    assert cleaned == (
+        "Island ferry to leave earlier on weekdays\n\n"
+        "The island ferry will leave fifteen minutes earlier on weekdays from next Monday, "
+        "the operator said.\n\n"
+        "Commuters said the change would make the first connection to the mainland train easier.\n\n"
+        # kept by the pack's protect pattern, although it reads like a promotion
+        "Ferry notice: sign up for text alerts about cancellations at the harbour office.\n\n"
+        "The operator said fares would not change.\n"
+    )
+    assert {(c.paragraph, c.step) for c in changes} == {
+        (2, "promo_line"),
+        (4, "promo_line"),
+        (6, "page_furniture"),
+        (8, "promo_line"),
+        (9, "page_furniture"),
+    }
+    # Without the pack, the defaults keep the Ledger's own lines and drop the ferry notice.
+    default = cleanse.clean(text)
+    assert "Ledger Club members" in default
+    assert "Ferry notice" not in default
+
+
+def test_a_phrase_is_literal_and_re_lines_are_regexes(repo: Path) -> None:
+    write(repo / "packs" / "site.txt", "# rule: promo_line\nJoin the (Gazette) club!\nre:gazette deals? .*\n")
+    write(repo / "cleanse.toml", 'include = ["packs/site.txt"]\n')
+    config = resolve_settings(repo / "a.txt").config
+    text = "Join the (Gazette) club\nJoin the Gazette club\nGazette deals today\nGazette reporters said so.\n"
+    assert cleanse.clean(text, config) == "Join the Gazette club\n\nGazette reporters said so.\n"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "paragraph", "matches"),
+    [
+        ("Support the Gazette", "Support the Gazette", True),
+        ("Support the Gazette", "SUPPORT THE GAZETTE!", True),
+        ("Support the Gazette.", "support  the gazette", True),
+        ("Don't miss out", "Don’t miss out", True),
+        ("Don’t miss out", "Don't miss out", True),
+        ("Support the Gazette", "Support the Gazette today", False),
+        ("Support the Gazette", "Please support the Gazette", False),
+        ("Got a tip? Email tips@gazette.example", "Got a tip? Email tips@gazette.example.", True),
+        ("Got a tip? Email tips@gazette.example", "Got a tip Email tipsXgazette.example", False),
+        ("***", "***", True),
+    ],
+)
+def test_phrase_pattern(phrase: str, paragraph: str, matches: bool) -> None:
+    assert bool(re.fullmatch(phrase_pattern(phrase), paragraph, re.IGNORECASE)) is matches
+
+
+def test_a_phrase_file_takes_its_rule_from_its_name(repo: Path) -> None:
+    write(repo / "promo_line.gazette.txt", "Join the Gazette club\n")
+    write(repo / "page_furniture.txt", "Gazette: since 1890\n")
+    write(repo / "cleanse.toml", 'include = ["promo_line.gazette.txt", "page_furniture.txt"]\n')
+    config = resolve_settings(repo / "a.txt").config
+    assert [rule for rule, _ in config.extra_patterns] == ["promo_line", "page_furniture"]
+
+
+def test_a_rule_header_beats_the_file_name_and_switches_rule_for_the_lines_below(repo: Path) -> None:
+    write(repo / "promo_line.txt", "One\n# rule: legal_notice\nTwo\n# rule: promo_line\nThree\n")
+    write(repo / "cleanse.toml", 'include = ["promo_line.txt"]\n')
+    config = resolve_settings(repo / "a.txt").config
+    assert {rule: len(p) for rule, p in config.extra_patterns} == {"promo_line": 2, "legal_notice": 1}
+
+
+def test_a_toml_pack_adds_patterns_and_protect(repo: Path) -> None:
+    write(
+        repo / "packs" / "site.toml",
+        'description = "x"\nprotect = ["^Tide"]\n[extra_patterns]\nrelated_link = ["more from .*"]\n',
+    )
+    write(repo / "cleanse.toml", 'include = ["packs/site.toml"]\n')
+    settings = resolve_settings(repo / "a.txt")
+    assert settings.config.protect == ("^Tide",)
+    assert dict(settings.config.extra_patterns) == {"related_link": ("more from .*",)}
+    assert settings.origins["protect"] == f"include {repo / 'packs' / 'site.toml'}"
+
+
+def test_including_a_directory_loads_its_packs_in_name_order(repo: Path) -> None:
+    write(repo / "packs" / "b.toml", '[extra_patterns]\npromo_line = ["bee"]\n')
+    write(repo / "packs" / "a.txt", "# rule: promo_line\nay\n")
+    write(repo / "packs" / "README.md", "not a pack\n")
+    write(repo / "cleanse.toml", 'include = ["packs"]\n')
+    settings = resolve_settings(repo / "a.txt")
+    assert settings.include == (repo / "packs",)
+    assert dict(settings.config.extra_patterns)["promo_line"] == (phrase_pattern("ay"), "bee")
+
+
+def test_an_override_can_include_a_pack(repo: Path) -> None:
+    write(repo / "packs" / "a.txt", "# rule: promo_line\nPublisher A deals\n")
+    write(repo / "cleanse.toml", '[[overrides]]\npaths = ["a/**"]\ninclude = ["packs/a.txt"]\n')
+    assert resolve_settings(repo / "b" / "x.txt").config.extra_patterns == ()
+    settings = resolve_settings(repo / "a" / "x.txt")
+    assert cleanse.clean("Text.\nPublisher A deals!\n", settings.config) == "Text.\n"
+    assert settings.include == (repo / "packs" / "a.txt",)
+
+
+# --- describe (--show-config) -------------------------------------------------------------
+
+
+def test_describe_the_defaults() -> None:
+    text = describe(Settings())
+    assert text.startswith("# config file: none (built-in defaults)\n")
+    for key in ("field", "enable", "disable", "protect", "include", "extra_patterns"):
+        assert re.search(rf"^{key} = .*  # from default$", text, re.MULTILINE), key
+    assert "# steps off: join_wrapped_lines" in text
+
+
+def test_describe_names_every_setting_and_where_it_came_from(repo: Path) -> None:
+    write(repo / "pyproject.toml", OVERRIDES)
+    settings = resolve_settings(repo / "publisher-a" / "a.txt")
+    text = describe(settings)
+    override = f"[[tool.cleanse.overrides]] paths=['publisher-a/**'] in {repo / 'pyproject.toml'}"
+    assert f'field = "body"  # from {override}\n' in text
+    assert f'extra_patterns.legal_notice = ["© publisher a"]  # from {override}\n' in text
+    assert "# steps off: advertisement\n" in text
+
+
+def test_describe_is_valid_toml_with_the_effective_values(repo: Path) -> None:
+    write(repo / "pyproject.toml", OVERRIDES)
+    settings = resolve_settings(repo / "publisher-a" / "a.txt")
+    data = tomllib.loads(describe(settings))
+    assert data["field"] == "body"
+    assert data["protect"] == ["^Editor's note:", "^Correction:"]
+    assert data["enable"] == ["join_wrapped_lines", "pull_quote"]
+    assert data["extra_patterns"]["promo_line"] == ["join the club", "publisher a deals.*"]
+
+
+# --- errors: the file, the key, and what is allowed ------------------------------------------
+
+ALLOWED = "allowed keys: disable, enable, extra_patterns, field, include, overrides, protect"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("[tool.cleanse]\nenable = [\n", ["invalid TOML: Invalid value (at end of document)"]),
+        ("[tool.cleanse]\ncolour = 1\n", ["[tool.cleanse]: unknown key 'colour'", ALLOWED]),
+        ('[tool.cleanse]\nenable = "pull_quote"\n', ["enable: expected an array of strings, got string"]),
+        (
+            "[tool.cleanse]\ndisable = [1]\n",
+            ["disable: expected an array of strings, but it holds integer 1"],
+        ),
+        ("[tool.cleanse]\nprotect = {}\n", ["protect: expected an array of strings, got table"]),
+        ("[tool.cleanse]\nfield = 3\n", ["field: expected a non-empty string, got integer 3"]),
+        ('[tool.cleanse]\nfield = ""\n', ["field: expected a non-empty string"]),
+        ("[tool.cleanse]\ninclude = true\n", ["include: expected an array of strings, got boolean"]),
+        (
+            '[tool.cleanse]\nextra_patterns = ["x"]\n',
+            ["extra_patterns: expected a table of rule names to arrays of regexes, got array"],
+        ),
+        (
+            '[tool.cleanse]\nextra_patterns = { promo_line = "x" }\n',
+            ["extra_patterns.promo_line: expected an array of strings, got string"],
+        ),
+        (
+            '[tool.cleanse]\nextra_patterns = { promo_line = ["(oops"] }\n',
+            ["extra_patterns for promo_line: invalid pattern '(oops'"],
+        ),
+        (
+            '[tool.cleanse]\nextra_patterns = { collapse_spaces = ["x"] }\n',
+            ["'collapse_spaces' is not a rule that drops paragraphs; rules: advertisement,"],
+        ),
+        ('[tool.cleanse]\nprotect = ["[a-"]\n', ["protect: invalid pattern '[a-'"]),
+        (
+            '[tool.cleanse]\ndisable = ["no_such_step"]\n',
+            ["disable: unknown step 'no_such_step'; valid steps: advertisement,"],
+        ),
+        ('[tool.cleanse]\ninclude = ["missing.txt"]\n', ["include: no such file or directory 'missing.txt'"]),
+        ("[tool]\ncleanse = 1\n", ["tool.cleanse: expected a table, got integer"]),
+        (
+            "[tool.cleanse]\noverrides = 1\n",
+            ["overrides: expected an array of tables ([[tool.cleanse.overrides]]), got integer"],
+        ),
+        (
+            '[[tool.cleanse.overrides]]\nenable = ["pull_quote"]\n',
+            ["[[tool.cleanse.overrides]] #1: paths: missing"],
+        ),
+        (
+            "[[tool.cleanse.overrides]]\npaths = []\n",
+            ["[[tool.cleanse.overrides]] #1: paths: expected at least one"],
+        ),
+        (
+            '[[tool.cleanse.overrides]]\npaths = ["a"]\n'
+            '[[tool.cleanse.overrides]]\npaths = ["b"]\ncolour = 1\n',
+            [
+                "[[tool.cleanse.overrides]] #2: unknown key 'colour'; allowed keys: disable, enable, "
+                "extra_patterns, field, include, paths, protect"
+            ],
+        ),
+        (
+            '[[tool.cleanse.overrides]]\npaths = ["a"]\nenable = ["nope"]\n',
+            ["[[tool.cleanse.overrides]] #1: enable: unknown step 'nope'"],
+        ),
+        (
+            '[[tool.cleanse.overrides]]\npaths = ["a"]\noverrides = []\n',
+            ["[[tool.cleanse.overrides]] #1: unknown key 'overrides'"],
+        ),
+    ],
+)
+def test_a_bad_pyproject_names_file_key_and_what_is_allowed(
+    repo: Path, content: str, expected: list[str]
+) -> None:
+    config = write(repo / "pyproject.toml", content)
+    message = config_error(repo / "a.txt")
+    assert message.startswith(f"{config}: ")
+    for part in expected:
+        assert part in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("colour = 1\n", f"unknown key 'colour'; {ALLOWED}"),
+        ("enable = 1\n", "enable: expected an array of strings, got integer 1"),
+        (
+            '[[overrides]]\npaths = "a"\n',
+            "[[overrides]] #1: paths: expected an array of strings, got string 'a'",
+        ),
+        ("overrides = [1]\n", "overrides: expected an array of tables ([[overrides]]), got array"),
+        (
+            "[tool.cleanse]\nenable = []\n",
+            f"unknown key 'tool'; outside pyproject.toml the settings go at the top level, without "
+            f"[tool.cleanse]; {ALLOWED}",
+        ),
+    ],
+)
+def test_a_bad_cleanse_toml_names_file_and_key(repo: Path, content: str, expected: str) -> None:
+    config = write(repo / "cleanse.toml", content)
+    assert config_error(repo / "a.txt") == f"{config}: {expected}"
+
+
+def test_a_toml_syntax_error_gives_the_line(repo: Path) -> None:
+    config = write(repo / ".cleanse.toml", 'field = "a"\nenable = [\n  "pull_quote"\n  "x"\n]\n')
+    message = config_error(repo / "a.txt")
+    assert message.startswith(f"{config}: invalid TOML: ")
+    assert "line 4" in message
+
+
+def test_a_config_file_that_is_not_utf8(repo: Path) -> None:
+    config = repo / "cleanse.toml"
+    config.write_bytes(b'field = "caf\xe9"\n')
+    assert config_error(repo / "a.txt").startswith(f"{config}: not UTF-8 text")
+
+
+def test_a_missing_config_file(repo: Path) -> None:
+    assert config_error(repo / "a.txt", config_file=repo / "nope.toml") == (
+        f"{repo / 'nope.toml'}: no such config file (--config)"
+    )
+
+
+def test_a_pyproject_without_the_table_given_as_config_file(repo: Path) -> None:
+    config = write(repo / "pyproject.toml", '[project]\nname = "x"\n')
+    assert config_error(repo / "a.txt", config_file=config) == f"{config}: no [tool.cleanse] table (--config)"
+
+
+def test_config_file_and_no_config_together(repo: Path) -> None:
+    message = config_error(repo / "a.txt", config_file=repo / "x.toml", no_config=True)
+    assert message == "--config and --no-config cannot be used together"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "site.txt",
+            "Join the club\n",
+            "line 1: no rule for this phrase; start the file with '# rule: NAME'",
+        ),
+        ("site.txt", "# rule: promo\nx\n", "line 1: # rule: unknown rule 'promo'; rules: advertisement,"),
+        ("site.txt", "# rule: promo_line\n\nre:(unclosed\n", "line 3: invalid pattern '(unclosed'"),
+        (
+            "site.toml",
+            "phrases = []\n",
+            "unknown key 'phrases'; allowed keys: description, extra_patterns, protect",
+        ),
+        ("site.toml", "description = 1\n", "description: expected a string, got integer"),
+        ("site.toml", "[extra_patterns]\nnope = ['x']\n", "extra_patterns: 'nope' is not a rule"),
+        ("site.toml", "protect = ['(']\n", "protect: invalid pattern '('"),
+        ("site.toml", "protect = [\n", "invalid TOML"),
+    ],
+)
+def test_a_bad_site_pack_names_the_pack_and_the_problem(
+    repo: Path, name: str, content: str, expected: str
+) -> None:
+    pack = write(repo / "packs" / name, content)
+    write(repo / "cleanse.toml", f'include = ["packs/{name}"]\n')
+    message = config_error(repo / "a.txt")
+    assert message.startswith(str(pack))
+    assert expected in message
+
+
+def test_a_pack_that_is_not_utf8(repo: Path) -> None:
+    pack = repo / "promo_line.txt"
+    pack.write_bytes(b"caf\xe9 deals\n")
+    write(repo / "cleanse.toml", 'include = ["promo_line.txt"]\n')
+    assert config_error(repo / "a.txt").startswith(f"{pack} (include): not UTF-8 text")
+
+
+def test_config_errors_are_cleanse_errors() -> None:
+    assert issubclass(cleanse.ConfigError, cleanse.CleanseError)
