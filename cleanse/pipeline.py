@@ -335,17 +335,23 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         )
     plan = config._plan
     survivors: list[tuple[int, str]] = []
+    dropped: list[str] = []
     for index, raw in enumerate(split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)):
-        paragraph = _clean_paragraph(raw, index, plan, changes)
+        paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
             survivors.append((index, paragraph))
-    if plan.contexts or plan.context_extras:
-        survivors = _drop_in_context(survivors, plan, changes)
+    if plan.contexts:
+        survivors = _drop_in_context(survivors, dropped, plan, changes)
     return join_paragraphs(p for _, p in survivors)
 
 
-def _clean_paragraph(paragraph: str, index: int, plan: _Plan, changes: list[Change] | None) -> str | None:
-    """Fix and cut *paragraph* until stable, then return it, or None when a rule drops it."""
+def _clean_paragraph(
+    paragraph: str, index: int, plan: _Plan, changes: list[Change] | None, dropped: list[str]
+) -> str | None:
+    """Fix and cut *paragraph* until stable, then return it, or None when a rule drops it.
+
+    A paragraph a line rule drops is appended to *dropped*, for the context rules.
+    """
     for _ in range(MAX_ROUNDS):
         start = paragraph
         for step in plan.fixes:
@@ -382,21 +388,23 @@ def _clean_paragraph(paragraph: str, index: int, plan: _Plan, changes: list[Chan
         if reason:
             if changes is not None:
                 changes.append(Change(step.name, "dropped", index, paragraph, "", str(reason)))
+            dropped.append(paragraph)
             return None
     for name, pattern in plan.context_extras:
         if pattern.fullmatch(paragraph):
             if changes is not None:
                 changes.append(Change(name, "dropped", index, paragraph, "", f"matches a configured {name} pattern"))
+            dropped.append(paragraph)
             return None
     return paragraph
 
 
 def _drop_in_context(
-    survivors: list[tuple[int, str]], plan: _Plan, changes: list[Change] | None
+    survivors: list[tuple[int, str]], dropped: list[str], plan: _Plan, changes: list[Change] | None
 ) -> list[tuple[int, str]]:
     """Run the context rules on the survivors until none drops anything (a fixed point)."""
     while survivors:
-        document = rules.Document([p for _, p in survivors])
+        document = rules.Document([p for _, p in survivors], dropped)
         kept: list[tuple[int, str]] = []
         for index, paragraph in survivors:
             reason = None

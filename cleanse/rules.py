@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import regex
 
+from cleanse import _fastpath
 from cleanse.patterns import builtin_pattern
 
 
@@ -139,14 +140,18 @@ def _normalise_sentence(sentence: str) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """The paragraphs still standing, as context rules see them.
+    """The paragraphs still standing, as context rules see them, and the junk already found.
 
     Context rules are run again on the survivors until none drops anything, so each
-    decision depends only on paragraphs that are in the output: that is what makes
-    cleaning twice the same as cleaning once.
+    decision depends on paragraphs that are in the output, plus ``dropped``: the
+    paragraphs the line rules removed, which tell what kind of page this was (a site that
+    prints its app promo in capitals also injects headlines in capitals). A context rule
+    may only drop *more* when more was dropped; that keeps cleaning twice the same as
+    cleaning once, because a second pass finds no line junk left.
     """
 
     paragraphs: Sequence[str]
+    dropped: Sequence[str] = ()
 
     @cached_property
     def discusses_templates(self) -> bool:
@@ -173,6 +178,11 @@ class Document:
         lines are its own subheads; sites that inject other stories' headlines inject long ones.
         """
         return sum(n < SHORT_HEADLINE_MIN_WORDS for n in self.headline_shapes) >= 2
+
+    @cached_property
+    def shouted_junk(self) -> bool:
+        """True when the line rules dropped boilerplate written in capitals."""
+        return any(is_shouting(p) for p in self.dropped)
 
     @cached_property
     def has_certain_headline(self) -> bool:
@@ -202,7 +212,8 @@ TEMPLATE_MARKER = re.compile(
     r"|\[\[\s*[\w:.-]{1,60}\s*\]\]"  # ad slots and wiki-style placeholders
     r"|%%[A-Z][A-Z0-9_]{1,60}%%"  # %%AD_UNIT%%
     r"|\$\{\s*[\w.]{1,60}\s*\}"  # ${headline}
-    r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]",  # unfilled CMS shortcodes
+    r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]"  # unfilled CMS shortcodes
+    r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",  # wire story codes
     re.IGNORECASE,
 )
 # Block markers ({{#section}}, {% if %}, [[slot]], %%UNIT%%) never belong in prose.
@@ -253,13 +264,56 @@ def is_shouting(paragraph: str) -> bool:
     >>> is_shouting("NATO and the EU met in Brussels.")
     False
     """
+    upper, lower = _case_counts(paragraph)
+    return upper >= 6 and upper >= 0.85 * (upper + lower)
+
+
+ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _case_counts(text: str) -> tuple[int, int]:
+    """Count the capitals and the small letters of *text*, any script.
+
+    This runs on every paragraph several times, so the fast path counts the ASCII letters
+    in C (in ASCII only A-Z are capitals and a-z small letters) and asks ``str.isupper``
+    and ``str.islower`` only about the other characters.
+
+    >>> _case_counts("NATO met in Brüssel, ΑΘΗΝΑ")
+    (10, 11)
+    """
+    if _fastpath.ENABLED:
+        others = NON_ASCII.findall(text)
+        data = text.encode("ascii", "ignore") if others else text.encode("ascii")
+        upper = len(data) - len(data.translate(None, ASCII_UPPER))
+        lower = len(data) - len(data.translate(None, ASCII_LOWER))
+        for c in others:
+            if c.isupper():
+                upper += 1
+            elif c.islower():
+                lower += 1
+        return upper, lower
     upper = lower = 0
-    for c in paragraph:
+    for c in text:
         if c.isupper():
             upper += 1
         elif c.islower():
             lower += 1
-    return upper >= 6 and upper >= 0.85 * (upper + lower)
+    return upper, lower
+
+
+QUOTE_CLOSERS = "\"'”’»›」』"
+
+
+def _is_quotation(paragraph: str) -> bool:
+    """True for a quotation standing alone: it opens with a quote mark and ends with one,
+    maybe followed by an attribution ("… ” — Name"). A headline that only *starts* with a
+    quoted phrase ("'COUP HAS STARTED,' LAWYER SAID") is not one."""
+    if paragraph[0] not in QUOTE_OPENERS:
+        return False
+    body = re.split(r"\s[—–-]\s", paragraph, maxsplit=1)[0].rstrip(".,!? ")
+    return len(body) > 1 and body[-1] in QUOTE_CLOSERS
 
 
 def _headline_shape(paragraph: str) -> int:
@@ -271,7 +325,7 @@ def _headline_shape(paragraph: str) -> int:
     if not is_shouting(paragraph):
         return 0
     stripped = paragraph.strip()
-    if stripped[0] in QUOTE_OPENERS or stripped[0] == "(" or stripped.endswith((":", ".")):
+    if stripped[0] == "(" or stripped.endswith((":", ".")) or _is_quotation(stripped):
         return 0
     if stripped.startswith(("By ", "BY ")) and "," in stripped or stripped.startswith("By "):
         return 0
@@ -284,7 +338,8 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
 
     Kept: the article's own title (the first paragraph), quotations and tweets in capitals,
     labels ending in a colon, bylines, and subheads. A capital line of eight words or more
-    is a headline; shorter ones only in a document that already carries such a headline.
+    is a headline; shorter ones (three words or more) only on a page that already carried
+    such a headline or boilerplate in capitals ("CLICK HERE TO GET THE APP").
     A document divided by short capital subheads (a roundup, a Q&A) keeps all its capital
     lines, and in a document written in capitals throughout, capitals are not a signal.
 
@@ -301,7 +356,7 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
         return None
     if words >= HEADLINE_MIN_WORDS:
         return "another story's headline"
-    if words >= 3 and document.has_certain_headline:
+    if words >= 3 and (document.has_certain_headline or document.shouted_junk):
         return "another story's headline"
     return None
 
@@ -316,7 +371,7 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     the scraper keeps both. Identical paragraphs are left alone (a refrain in a poem).
     """
     size = len(paragraph.split())
-    if size < PULL_QUOTE_MIN_WORDS:
+    if size < PULL_QUOTE_MIN_WORDS or document.paragraphs[0] == paragraph:
         return None
     owners = document.sentence_owners
     sentences = [_normalise_sentence(s) for s in SENTENCE_END.split(paragraph)]
@@ -418,10 +473,46 @@ def _inside_quotes(paragraph: str, position: int) -> bool:
     return straight or curly
 
 
-SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+[\"'”’)\]*]*|$)\s*")
+# A sentence ends at . ! ? … (and closing quotes) before a space and a capital, a digit or
+# a quote mark, unless the word before the point is an abbreviation or an initial.
+SENTENCE_BREAK = regex.compile(
+    r"(?<=[.!?…][\"'”’)\]*]*|[”»])\s+(?=[\p{Lu}\d\"'“‘(\[*#•-])|(?<=[.!?…][\"'”’]*)(?=\()"
+)
+ABBREVIATION = regex.compile(
+    r"(?i:\b(?:mr|mrs|ms|dr|prof|sen|rep|reps|gov|gen|lt|col|capt|sgt|st|jr|sr|rev|hon|pres|sens|"
+    r"u\.s|u\.k|u\.n|a\.m|p\.m|no|nos|vs|v|etc|inc|co|corp|ltd|llc|dept|jan|feb|mar|apr|aug|sept|sep|"
+    r"oct|nov|dec|fig|e\.g|i\.e|ft|mt|ave|blvd|approx)\.|\b\p{Lu}\.)$"
+)
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Split *paragraph* into sentences, as (start, end) offsets covering all of it.
+
+    >>> p = "Sen. Ann Lee spoke at 9 a.m. ET on Monday. She left. Watch here."
+    >>> [p[a:b] for a, b in sentence_spans(p)]
+    ['Sen. Ann Lee spoke at 9 a.m. ET on Monday. ', 'She left. ', 'Watch here.']
+    """
+    spans = []
+    start = 0
+    for m in SENTENCE_BREAK.finditer(paragraph):
+        if ABBREVIATION.search(paragraph, max(start, m.start() - 12), m.start()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
 GLUED_PROMO_HINT = re.compile(
-    r"(?i)click|sign up|subscribe|watch|inbox|download|follow|read more|here[.!]|story highlights|"
-    r"lesen sie|lire aussi|lee también|graphic:"
+    r"(?i)click|sign up|subscribe|watch|inbox|download|follow|read more|here[.!]|related|photos?\b|"
+    r"video|copyright|©|all rights|lesen sie|lire aussi|lee también|graphic:"
+)
+# Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
+# photo credit glued to its end ("… the vote. | Jo Doe/AP Photo").
+LEADING_LABEL = regex.compile(r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})")
+TRAILING_CREDIT = re.compile(
+    r"\s+\|\s+[^|]{0,60}?(?:/|\b)(?:AP|AFP|Getty Images|Reuters|EPA|Bloomberg|AP Photos?|Shutterstock)\b[^|]{0,60}$"
 )
 
 
@@ -430,15 +521,17 @@ def glued_promo(paragraph: str) -> list[Cut]:
 
     "… contributed to this report. Want the newsletter in your inbox? Sign up here." keeps
     its first sentence. A sentence is cut only when it is, on its own, a line that
-    ``promo_line``, ``related_link`` or ``page_furniture`` would drop.
+    ``promo_line``, ``related_link`` or ``legal_notice`` would drop. (A caption's photo
+    credit is left on the caption: the credit says whose picture it is.)
 
     >>> p = "Jo Doe contributed to this report. Want our newsletter in your inbox? Sign up here."
     >>> [p[c.start:c.end] for c in glued_promo(p)]
     ['Want our newsletter in your inbox? Sign up here.']
     """
+    edges = _glued_furniture(paragraph)
     if not GLUED_PROMO_HINT.search(paragraph):
-        return []
-    spans = [(m.start(), m.end()) for m in SENTENCE.finditer(paragraph) if m.end() > m.start()]
+        return edges
+    spans = sentence_spans(paragraph)
     if len(spans) < 2:
         return []
     last = len(spans) - 1
@@ -453,7 +546,18 @@ def glued_promo(paragraph: str) -> list[Cut]:
         cuts.append(Cut(spans[tail][0], spans[last][1], "call to action inside the text"))
     cuts = _merge(cuts)
     if cuts and cuts[0].start <= spans[0][0] and cuts[-1].end >= spans[last][1] and len(cuts) == 1:
-        return []  # the whole paragraph is junk: a line rule's job, not a cut
+        return edges  # the whole paragraph is junk: a line rule's job, not a cut
+    return _merge(cuts + edges)
+
+
+def _glued_furniture(paragraph: str) -> list[Cut]:
+    cuts = []
+    lead = LEADING_LABEL.match(paragraph)
+    if lead:
+        cuts.append(Cut(lead.start(), lead.end(), "page furniture glued to the text"))
+    trail = TRAILING_CREDIT.search(paragraph)
+    if trail and trail.start() > 0:
+        cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))
     return cuts
 
 
@@ -461,17 +565,38 @@ GLUED_PROMO_SENTENCES = 4
 
 
 def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range, anchor: int) -> int | None:
-    """Return the sentence index farthest from *anchor* such that the run between is junk."""
+    """Return the sentence index farthest from the edge *anchor* such that the run is junk.
+
+    The run grows one sentence at a time from the edge. A sentence joins it when it is
+    junk on its own, or together with its neighbour on the edge side ("Want it in your
+    inbox? Sign up here."); the first sentence that is neither stops the run, so a
+    sentence of the article is never swallowed.
+    """
+
+    def junk(a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return _is_standalone_junk(paragraph[spans[lo][0] : spans[hi][1]].strip())
+
+    indices = list(order)
     found = None
-    for k in order:
-        lo, hi = sorted((k, anchor))
-        if _is_standalone_junk(paragraph[spans[lo][0] : spans[hi][1]].strip()):
+    i = 0
+    while i < len(indices):
+        k = indices[i]
+        if junk(k, k) or (found is not None and junk(k, found)):
             found = k
+            i += 1
+        elif found is None and i + 1 < len(indices) and junk(k, indices[i + 1]):
+            found = indices[i + 1]
+            i += 2
+        else:
+            break
     return found
 
 
 def _is_standalone_junk(sentence: str) -> bool:
-    return any(_phrase_rule(rule, sentence) for rule in ("promo_line", "related_link", "page_furniture"))
+    return any(
+        _phrase_rule(rule, sentence) for rule in ("promo_line", "related_link", "legal_notice")
+    )
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:
