@@ -79,7 +79,7 @@ def unescape_html_entities(text: str) -> str:
 def _decode_entity(match: re.Match[str]) -> str:
     entity = match.group()
     char = html.unescape(entity)
-    if char == entity or any(unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") for c in char):
+    if not char or char == entity or any(unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") for c in char):
         return entity
     if entity.startswith("&#") and char == "\ufffd":
         return entity  # a number that is no character: decoding would only lose it
