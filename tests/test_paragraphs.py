@@ -1,0 +1,103 @@
+"""cleanse.paragraphs: where paragraphs begin and end, on the way in and on the way out."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanse.paragraphs import join_paragraphs, split_lines, split_paragraphs
+
+# --- split_lines: every kind of line break -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the usual three
+        ("a\nb", ["a", "b"]),
+        ("a\r\nb", ["a", "b"]),  # CRLF is one break, not two
+        ("a\rb", ["a", "b"]),
+        # the rest of what str.splitlines() knows
+        ("a\u2028b\u2029c", ["a", "b", "c"]),
+        ("a\x85b", ["a", "b"]),
+        ("a\x0bb\x0cc", ["a", "b", "c"]),
+        ("a\x1cb\x1dc\x1ed", ["a", "b", "c", "d"]),
+        # blank lines and a final break are kept as empty strings (their index is the line)
+        ("a\n\nb", ["a", "", "b"]),
+        ("a\n", ["a", ""]),
+        ("\r\n\r\n", ["", "", ""]),
+        ("", [""]),
+        # the \r of a CRLF pair is not left behind, nor is \n\r one break
+        ("a\n\rb", ["a", "", "b"]),
+    ],
+)
+def test_split_lines(text: str, expected: list[str]) -> None:
+    assert split_lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", "a\nb\r\nc\rd\u2028e\x85f\x0bg\x0ch\x1ci\x1dj\x1ek\u2029l", "x\r\n\r\ny\n"],
+)
+def test_split_lines_agrees_with_str_splitlines(text: str) -> None:
+    expected = text.splitlines()
+    got = split_lines(text)
+    # str.splitlines() drops the empty string after a final break; split_lines keeps it.
+    assert got[: len(expected)] == expected
+    assert got[len(expected) :] in ([], [""])
+
+
+# --- split_paragraphs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scraper output: every line is a paragraph, blank lines included
+        ("Title\nFirst.\n\nSecond.", ["Title", "First.", "", "Second."]),
+        ("one line", ["one line"]),
+    ],
+)
+def test_split_paragraphs_one_per_line(text: str, expected: list[str]) -> None:
+    assert split_paragraphs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hard-wrapped prose: blocks between blank lines, their lines joined with one space
+        ("The first\nline.\n\nThe second\nline.", ["The first line.", "The second line."]),
+        ("  indented\n  lines  \n", ["indented lines"]),
+        ("a\r\nb\r\n\r\n\r\nc", ["a b", "c"]),
+        ("\n\n\n", []),
+        ("", []),
+    ],
+)
+def test_split_paragraphs_joining_wrapped_lines(text: str, expected: list[str]) -> None:
+    assert split_paragraphs(text, join_wrapped_lines=True) == expected
+
+
+# --- join_paragraphs -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["First.", "Second."], "First.\n\nSecond.\n"),
+        (["Only."], "Only.\n"),
+        # empty paragraphs vanish; nothing left gives the empty string, not "\n"
+        (["First.", "", "Second."], "First.\n\nSecond.\n"),
+        ([], ""),
+        ([""], ""),
+    ],
+)
+def test_join_paragraphs(paragraphs: list[str], expected: str) -> None:
+    assert join_paragraphs(paragraphs) == expected
+
+
+@pytest.mark.parametrize("paragraphs", [["a"], ["a", "b", "c"], ["Ünïcödé", "東京", "שלום"]])
+def test_joined_paragraphs_split_back_the_same(paragraphs: list[str]) -> None:
+    """The output form reads back as the same paragraphs: why cleaning is idempotent."""
+    joined = join_paragraphs(paragraphs)
+    assert [p for p in split_paragraphs(joined) if p] == paragraphs
+    assert split_paragraphs(joined, join_wrapped_lines=True) == paragraphs
+    assert join_paragraphs(split_paragraphs(joined)) == joined
