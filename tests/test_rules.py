@@ -1,0 +1,364 @@
+"""cleanse.rules: for each rule, what it drops and the hard negatives it must keep.
+
+Line rules see one paragraph; context rules also see the :class:`Document` of paragraphs
+around it; span rules return the spans glued inside a paragraph, and the rest of the
+sentence must survive the cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from cleanse import rules
+from cleanse.rules import Cut, Document
+
+# --- line rules ------------------------------------------------------------------------------
+
+LineRule = Callable[[str], "str | None"]
+
+DROPS: list[tuple[LineRule, str]] = [
+    # promo_line: app promos, newsletters, social follows, "click here", video prompts
+    (rules.promo_line, "CLICK HERE TO GET THE VALLEY GAZETTE APP"),
+    (rules.promo_line, "Download our app"),
+    (rules.promo_line, "Sign up for our Morning Digest newsletter"),
+    (rules.promo_line, "Subscribe now"),
+    (rules.promo_line, "Follow us on Twitter"),
+    (rules.promo_line, "Click here to read more"),
+    (rules.promo_line, "Lesen Sie auch: Neue Regeln für Radfahrer"),
+    (rules.promo_line, "Jetzt den Newsletter abonnieren"),
+    (rules.promo_line, "Lire aussi : la grève continue"),
+    (rules.promo_line, "Abonnez-vous à notre newsletter"),
+    (rules.promo_line, "Lee también: el puerto reabre"),
+    (rules.promo_line, "Síguenos en Instagram"),
+    # advertisement: ad slots and their notices, four languages
+    (rules.advertisement, "Advertisement"),
+    (rules.advertisement, "ADVERTISEMENT"),
+    (rules.advertisement, "Story continues below advertisement"),
+    (rules.advertisement, "Anzeige"),
+    (rules.advertisement, "Publicité"),
+    (rules.advertisement, "Publicidad"),
+    # page_furniture: share widgets, players, credits, update stamps
+    (rules.page_furniture, "Share this article"),
+    (rules.page_furniture, "Video playback is not supported on your device."),
+    (rules.page_furniture, "Scroll down for video"),
+    (rules.page_furniture, "Photo: Ruth Okafor/Coast Herald"),
+    (rules.page_furniture, "Updated at 4:08 p.m."),
+    (rules.page_furniture, "Click to expand"),
+    # legal_notice: copyright and rights lines, disclaimers
+    (rules.legal_notice, "Copyright 2023 Valley Gazette Media, Inc. All rights reserved."),
+    (rules.legal_notice, "© 2021 Kreisbote Verlag. Alle Rechte vorbehalten."),
+    (rules.legal_notice, "This material may not be published, broadcast, rewritten or redistributed."),
+    (rules.legal_notice, "The views expressed in this column are the author's own."),
+    # related_link: labels and the other story's headline
+    (rules.related_link, "RELATED: Pupil numbers fall for the fifth year running"),
+    (rules.related_link, "READ MORE:"),
+    (rules.related_link, "ALSO READ: Rural bus routes under review"),
+    # separator_line: punctuation used as a rule
+    (rules.separator_line, "___"),
+    (rules.separator_line, "* * *"),
+    (rules.separator_line, "-----"),
+    (rules.separator_line, "═══"),
+]
+
+KEEPS: list[tuple[LineRule, str]] = [
+    # promo_line: sentences that mention apps, newsletters and clicks are content
+    (rules.promo_line, "The newsletter, which the parish has printed since 1974, will move online."),
+    (rules.promo_line, "The clicking of keyboards filled the newsroom until the results came in."),
+    (rules.promo_line, "Subscribers to the postal edition will be contacted by letter in December."),
+    (rules.promo_line, "The app was downloaded two million times in its first week."),
+    (rules.promo_line, "Followers of the band travelled from as far as Norway."),
+    # advertisement: advertising as a subject
+    (rules.advertisement, "Advertisement spending fell 4% last year."),
+    (rules.advertisement, "The advertisement drew complaints from viewers."),
+    (rules.advertisement, "Die Anzeige wurde am Montag erstattet."),
+    # page_furniture: photos and updates as subjects
+    (rules.page_furniture, "The photo was taken in 1968 by her grandfather."),
+    (rules.page_furniture, "The council updated its plans at 4 p.m. on Tuesday after protests."),
+    (rules.page_furniture, "Share prices fell sharply on Monday."),
+    # legal_notice: copyright as a subject
+    (rules.legal_notice, "The copyright case was settled out of court."),
+    (rules.legal_notice, "All rights to the land were transferred to the trust in 2004, the court heard."),
+    # related_link: ordinary sentences starting with the same words
+    (rules.related_link, "Related questions remain unanswered."),
+    (rules.related_link, "More than half of the residents voted."),
+    (rules.related_link, "Video evidence was shown to the jury on Thursday."),
+    # separator_line: anything with a letter, digit or emoji
+    (rules.separator_line, "🎉 🎉"),
+    (rules.separator_line, "1.2.3"),
+    (rules.separator_line, "A - B"),
+    (rules.separator_line, "…and then it rained."),
+]
+
+
+def _name(rule: LineRule) -> str:
+    return getattr(rule, "__name__", repr(rule))
+
+
+@pytest.mark.parametrize(("rule", "paragraph"), DROPS, ids=[f"{_name(r)}:{p[:30]}" for r, p in DROPS])
+def test_line_rule_drops(rule: LineRule, paragraph: str) -> None:
+    reason = rule(paragraph)
+    assert isinstance(reason, str) and reason, "a drop always comes with a reason"
+
+
+@pytest.mark.parametrize(("rule", "paragraph"), KEEPS, ids=[f"{_name(r)}:{p[:30]}" for r, p in KEEPS])
+def test_line_rule_keeps(rule: LineRule, paragraph: str) -> None:
+    assert rule(paragraph) is None
+
+
+LINE_RULES = [
+    rules.promo_line,
+    rules.advertisement,
+    rules.page_furniture,
+    rules.legal_notice,
+    rules.related_link,
+    rules.separator_line,
+]
+
+
+@pytest.mark.parametrize("rule", LINE_RULES, ids=_name)
+@pytest.mark.parametrize("paragraph", ["", " ", "\ud800", "x" * 100_000, "{{", "MORE"])
+def test_line_rules_never_raise(rule: LineRule, paragraph: str) -> None:
+    rule(paragraph)
+
+
+# --- context rules ---------------------------------------------------------------------------
+
+ARTICLE = [
+    "Rescue teams search flooded valley",
+    "Heavy rain overnight sent the river over its banks in three villages.",
+    "Firefighters used boats to reach families trapped on upper floors.",
+    "The regional government has asked the army to help with the clean-up.",
+]
+
+
+def doc_with(paragraph: str, *, at: int = 2, article: list[str] = ARTICLE) -> Document:
+    return Document([*article[:at], paragraph, *article[at:]])
+
+
+# template_marker
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{{#rendered}} {{/rendered}}",
+        "{{ article.subtitle }}",
+        "{% if ad %}",
+        "<%= x %>",
+        "[[ad-slot-2]]",
+        "%%AD_UNIT%%",
+        "${headline}",
+    ],
+)
+def test_template_marker_drops_template_only_lines(line: str) -> None:
+    assert rules.template_marker(line, doc_with(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "document"),
+    [
+        # prose that uses template syntax
+        ("Hello {{ name }}, welcome!", doc_with("Hello {{ name }}, welcome!")),
+        # a code example in a document about templates
+        ("{% if user.is_admin %}", Document(["A Jinja template tutorial.", "{% if user.is_admin %}"])),
+        ("{{ name }}", Document(["Mustache placeholders look like this:", "{{ name }}"])),
+    ],
+)
+def test_template_marker_keeps(line: str, document: Document) -> None:
+    assert rules.template_marker(line, document) is None
+
+
+# injected_headline
+
+TELEGRAM = ["OLD TELEGRAM", "THE SHIP LEFT PORT AT DAWN WITH NINE HUNDRED PASSENGERS ON BOARD", "STOP"]
+LONG_HEADLINE = "CELEBRITY CHEF SLAMS CRITICS AFTER RESTAURANT LOSES ITS SECOND STAR"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        LONG_HEADLINE,
+        "ΣΟΚ ΣΤΗΝ ΑΓΟΡΑ ΜΕΤΑ ΤΗΝ ΑΠΡΟΣΔΟΚΗΤΗ ΑΥΞΗΣΗ ΤΩΝ ΤΙΜΩΝ ΣΤΑ ΚΑΥΣΙΜΑ",  # Greek
+        "ЗВЕЗДА ФУТБОЛА ОБЪЯВИЛА О ЗАВЕРШЕНИИ КАРЬЕРЫ ПОСЛЕ ТЯЖЁЛОЙ ТРАВМЫ",  # Cyrillic
+        "US MILITARY SHOOTS DOWN SPY BALLOON OFF CAROLINA COAST TODAY",
+    ],
+)
+def test_injected_headline_drops_another_storys_headline(headline: str) -> None:
+    assert rules.injected_headline(headline, doc_with(headline))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "document"),
+    [
+        # the article's own title, in capitals
+        (LONG_HEADLINE, Document([LONG_HEADLINE, *ARTICLE[1:]])),
+        # all-caps quotes and tweets in quotation marks
+        ("“SAVE OUR LIBRARY, SAVE OUR FUTURE AND OUR CHILDREN'S FUTURE,” read the banner.", None),
+        ('"WE HEARD YOU AND WE WILL FIND THE MONEY TO KEEP IT OPEN"', None),
+        # acronyms in a sentence
+        ("NATO, the EU, the UN and the WHO met to discuss COVID-19 supplies.", None),
+        # a short subhead heading the text below it
+        ("WHAT HAPPENS NEXT", None),
+        # datelines and labels
+        ("WASHINGTON (AP) — The Senate approved a short-term spending bill.", None),
+        ("SENATOR JOHN DOE, CHAIRMAN OF THE COMMITTEE ON FINANCE:", None),
+        # a document written in capitals throughout: capitals are its style
+        (
+            TELEGRAM[1],
+            Document(TELEGRAM),
+        ),
+    ],
+)
+def test_injected_headline_keeps(paragraph: str, document: Document | None) -> None:
+    assert rules.injected_headline(paragraph, document or doc_with(paragraph)) is None
+
+
+# pull_quote
+
+REFRAIN = "And still the sea says: wait, wait, wait."
+QUOTE = "“We made bottles for half the country, and now we will make nothing at all,” said Ines Varga."
+
+
+def test_pull_quote_drops_a_repeated_sentence() -> None:
+    holder = "Workers gathered at the gates. " + QUOTE + " The owners blamed energy prices."
+    document = Document([ARTICLE[0], holder, QUOTE, ARTICLE[1]])
+    assert rules.pull_quote(QUOTE, document)
+    assert rules.pull_quote(holder, document) is None, "the paragraph holding the sentence stays"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "document"),
+    [
+        # a refrain: identical paragraphs are not pull quotes of each other
+        (REFRAIN, Document([REFRAIN, "The boats come home, the hour is late.", REFRAIN])),
+        # short lines are never pull quotes
+        ("Thank you.", Document(["Thank you.", "She said thank you. Thank you. Then she left the room."])),
+        # a sentence not repeated anywhere
+        (QUOTE, Document([ARTICLE[0], QUOTE, ARTICLE[1]])),
+    ],
+)
+def test_pull_quote_keeps(paragraph: str, document: Document) -> None:
+    assert rules.pull_quote(paragraph, document) is None
+
+
+# --- span rules ------------------------------------------------------------------------------
+
+SpanRule = Callable[[str], "list[Cut]"]
+
+
+def cut_text(rule: SpanRule, paragraph: str) -> list[str]:
+    return [paragraph[c.start : c.end] for c in rule(paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "paragraph", "cut", "after"),
+    [
+        # glued_template_marker
+        (
+            rules.glued_template_marker,
+            "{{#rendered}}The minister said no.",
+            ["{{#rendered}}"],
+            "The minister said no.",
+        ),
+        (
+            rules.glued_template_marker,
+            "Most growers expect losses.[[ad-slot-1]]",
+            ["[[ad-slot-1]]"],
+            "Most growers expect losses.",
+        ),
+        # hover_card: the name card goes, the name and the sentence stay
+        (
+            rules.hover_card,
+            "Rep. Maria Delgado Maria Elena DelgadoHouse votes to extend farm aid Delgado backs new"
+            " water deal MORE (D-N.M.) said on Tuesday that aid would come.",
+            ["Maria Elena DelgadoHouse votes to extend farm aid Delgado backs new water deal MORE"],
+            "Rep. Maria Delgado (D-N.M.) said on Tuesday that aid would come.",
+        ),
+        # glued_headline
+        (
+            rules.glued_headline,
+            "The committee will publish next month. SCIENTISTS WARN THAT COASTAL TOWNS FACE RISING"
+            " FLOOD RISK WITHIN DECADE The report was delayed twice.",
+            ["SCIENTISTS WARN THAT COASTAL TOWNS FACE RISING FLOOD RISK WITHIN DECADE"],
+            "The committee will publish next month. The report was delayed twice.",
+        ),
+        # glued_promo
+        (
+            rules.glued_promo,
+            "Tomas Berg contributed to this report. Want our newsletter in your inbox? Sign up here.",
+            ["Want our newsletter in your inbox? Sign up here."],
+            "Tomas Berg contributed to this report.",
+        ),
+    ],
+)
+def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: str) -> None:
+    assert cut_text(rule, paragraph) == cut
+    assert rules.apply_cuts(paragraph, rule(paragraph)) == after
+    assert all(c.reason for c in rule(paragraph))
+
+
+@pytest.mark.parametrize(
+    ("rule", "paragraph"),
+    [
+        # glued_template_marker: prose about templates quoting their syntax
+        (rules.glued_template_marker, "In Jinja, write {{ name }} to print a variable."),
+        (rules.glued_template_marker, "The Mustache section `{{#items}}` repeats its content for each item."),
+        (rules.glued_template_marker, "Prices rose 50% and 20% in two years."),
+        # hover_card: a sentence that merely has MORE in capitals
+        (rules.hover_card, "Nancy Smith said she wanted MORE money for schools."),
+        # glued_headline: acronyms, quoted capitals, an all-caps paragraph
+        (rules.glued_headline, "Envoys of NATO, the EU, the UN, the WHO and the IMF met on Monday."),
+        (
+            rules.glued_headline,
+            'The crowd chanted "WE WANT OUR LIBRARY BACK AND WE WANT IT OPEN ON SUNDAYS" for an hour.',
+        ),
+        (rules.glued_headline, "THE WHOLE PARAGRAPH IS IN CAPITALS BECAUSE THE TELEGRAM WAS TYPED SO."),
+        # glued_promo: a sentence about a newsletter; a call to action alone is a line rule's job
+        (rules.glued_promo, "The newsletter has 40,000 readers. Its editor retires in May."),
+        (rules.glued_promo, "Sign up for our newsletter"),
+    ],
+)
+def test_span_rule_keeps(rule: SpanRule, paragraph: str) -> None:
+    assert rule(paragraph) == []
+
+
+# --- apply_cuts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cuts", "expected"),
+    [
+        # one space at the seam, none before punctuation
+        ("Before JUNK after.", [Cut(7, 11, "x")], "Before after."),
+        ("Hillary Clinton XYZ.", [Cut(16, 19, "x")], "Hillary Clinton."),
+        ("Sen. Lee [card] (Ore.) said.", [Cut(9, 16, "x")], "Sen. Lee (Ore.) said."),
+        # overlapping cuts merge; the seam between two words gets one space
+        ("abcdefgh", [Cut(1, 4, "x"), Cut(3, 6, "y")], "a gh"),
+        ("one two three four", [Cut(4, 8, "x"), Cut(8, 14, "y")], "one four"),
+        ("abcdefgh", [Cut(0, 8, "x")], ""),
+        ("unchanged", [], "unchanged"),
+    ],
+)
+def test_apply_cuts(paragraph: str, cuts: list[Cut], expected: str) -> None:
+    assert rules.apply_cuts(paragraph, cuts) == expected
+
+
+# --- helpers the rules rely on -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("US MILITARY SHOOTS DOWN SPY BALLOON", True),
+        ("ΣΥΝΟΔΟΣ ΚΟΡΥΦΗΣ ΣΤΗΝ ΑΘΗΝΑ", True),
+        ("МИНИСТР ОБЪЯВИЛ НОВЫЕ МЕРЫ", True),
+        ("NATO and the EU met in Brussels.", False),
+        ("COVID-19", False),  # too few capitals to shout
+        ("東京都は発表した", False),  # uncased scripts never shout
+        ("", False),
+    ],
+)
+def test_is_shouting(paragraph: str, expected: bool) -> None:
+    assert rules.is_shouting(paragraph) is expected
