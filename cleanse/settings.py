@@ -43,7 +43,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -171,7 +171,12 @@ def describe(settings: Settings) -> str:
     lines = [f"# config file: {source}"]
 
     def add(key: str, value: Any, origin: str) -> None:
-        lines.append(f"{key} = {_toml_value(value)}  # from {origin}")
+        line = f"{key} = {_toml_value(value)}"
+        if isinstance(value, list) and len(line) > 88:
+            # One item a line: long patterns stay readable, and it is still TOML.
+            lines.extend([f"{key} = [  # from {origin}", *(f"    {_toml_value(v)}," for v in value), "]"])
+        else:
+            lines.append(f"{line}  # from {origin}")
 
     add("field", settings.field, origins["field"])
     add("enable", sorted(config.enable), origins["enable"])
@@ -188,6 +193,61 @@ def describe(settings: Settings) -> str:
     lines.append(f"# steps that run, in order: {', '.join(running) or '(none)'}")
     lines.append(f"# steps off: {', '.join(off) or '(none)'}")
     return "\n".join(lines) + "\n"
+
+
+def with_command_line(
+    settings: Settings,
+    *,
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    field: str | None = None,
+) -> Settings:
+    """Return *settings* with the command line's ``--enable``, ``--disable`` and ``--field`` on top.
+
+    The command line wins over every config file, with the same merge as an override: a
+    step named in ``--enable`` runs even if a config disabled it, and the other way round
+    (both given for one step: ``--disable`` wins, as in :class:`~cleanse.Config`).
+    ``origins`` then says ``command line`` for what it changed, so ``--show-config`` with
+    these flags shows the settings a run with them would use.
+
+    >>> s = with_command_line(Settings(), disable=["pull_quote"], field="body")
+    >>> sorted(s.config.disable), s.field, s.origins["disable"], s.origins["enable"]
+    (['pull_quote'], 'body', 'command line (--disable)', 'default')
+    """
+    enable, disable = frozenset(enable), frozenset(disable)
+    for flag, names in (("--enable", enable), ("--disable", disable)):
+        try:
+            Config(enable=names) if flag == "--enable" else Config(disable=names)
+        except ConfigError as exc:
+            raise ConfigError(f"--{exc}") from None
+    if field is not None and not field:
+        raise ConfigError("--field: expected a field name, got an empty string")
+    config = settings.config
+    origins = dict(settings.origins)
+
+    def note(key: str, flag: str) -> None:
+        origins[key] = (
+            f"command line ({flag})"
+            if origins[key] == "default"
+            else f"{origins[key]} + command line ({flag})"
+        )
+
+    if enable or disable:
+        new_enable = (config.enable - disable) | enable
+        new_disable = (config.disable - enable) | disable
+        if new_enable != config.enable:
+            note("enable", "--enable" if enable else "--disable")
+        if new_disable != config.disable:
+            note("disable", "--disable" if disable else "--enable")
+        config = config.replace(enable=new_enable, disable=new_disable)
+    if field is not None:
+        origins["field"] = "command line (--field)"
+    return dataclasses.replace(
+        settings,
+        config=config,
+        field=settings.field if field is None else field,
+        origins=MappingProxyType(origins),
+    )
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -207,14 +267,15 @@ def phrase_pattern(phrase: str) -> str:
     """
     core = phrase.strip().rstrip(_END_PUNCTUATION).strip() or phrase.strip()
     words = ["['’]".join(re.escape(piece) for piece in re.split("['’]", word)) for word in core.split()]
-    return r"\s+".join(words) + f"[{re.escape(_END_PUNCTUATION)}]*"
+    # None of the end punctuation needs escaping inside a character class.
+    return r"\s+".join(words) + f"[{_END_PUNCTUATION}]*"
 
 
 def read_phrase_file(text: str, origin: str, default_rule: str | None = None) -> dict[str, list[str]]:
     """Return the patterns of a phrase file, per rule (see the module docs for the format).
 
     >>> read_phrase_file("# rule: promo_line\\nJoin the Gazette club\\nre:gazette deals?.*\\n", "pack")
-    {'promo_line': ['Join\\\\s+the\\\\s+Gazette\\\\s+club[\\\\.!\\\\?:;…]*', 'gazette deals?.*']}
+    {'promo_line': ['Join\\\\s+the\\\\s+Gazette\\\\s+club[.!?:;…]*', 'gazette deals?.*']}
     """
     rule = default_rule
     out: dict[str, list[str]] = {}

@@ -18,6 +18,7 @@ from cleanse.settings import (
     glob_regex,
     phrase_pattern,
     resolve_settings,
+    with_command_line,
 )
 
 if sys.version_info >= (3, 11):
@@ -443,6 +444,50 @@ def test_describe_is_valid_toml_with_the_effective_values(repo: Path) -> None:
     assert data["protect"] == ["^Editor's note:", "^Correction:"]
     assert data["enable"] == ["join_wrapped_lines", "pull_quote"]
     assert data["extra_patterns"]["promo_line"] == ["join the club", "publisher a deals.*"]
+
+
+def test_describe_puts_long_lists_one_item_a_line() -> None:
+    text = describe(resolve_settings(PACKS / "sample.txt"))
+    assert f'include = [  # from {PACKS / "cleanse.toml"}\n    "{PACKS / "lantern-ledger.txt"}",\n' in text
+    assert tomllib.loads(text)["include"] == [
+        str(PACKS / "lantern-ledger.txt"),
+        str(PACKS / "lantern-ledger.toml"),
+    ]
+
+
+# --- the command line on top of a config file --------------------------------------------------
+
+
+def test_the_command_line_wins_over_the_config_file(repo: Path) -> None:
+    config = write(
+        repo / "cleanse.toml", 'disable = ["pull_quote"]\nenable = ["join_wrapped_lines"]\nfield = "a"\n'
+    )
+    base = resolve_settings(repo / "x.txt")
+    settings = with_command_line(base, enable=["pull_quote"], disable=["advertisement"], field="body")
+    assert settings.config.is_enabled("pull_quote")
+    assert not settings.config.is_enabled("advertisement")
+    assert settings.config.enable == {"join_wrapped_lines", "pull_quote"}
+    assert settings.field == "body"
+    assert settings.origins["field"] == "command line (--field)"
+    assert settings.origins["enable"] == f"{config} + command line (--enable)"
+    assert settings.origins["disable"] == f"{config} + command line (--disable)"
+    assert settings.origins["protect"] == "default"
+    assert settings.config_file == config
+    assert with_command_line(base) == base
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"enable": ["nope"]}, "--enable: unknown step 'nope'; valid steps: advertisement,"),
+        ({"disable": ["nope"]}, "--disable: unknown step 'nope'; valid steps: advertisement,"),
+        ({"field": ""}, "--field: expected a field name, got an empty string"),
+    ],
+)
+def test_bad_command_line_settings(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(cleanse.ConfigError) as info:
+        with_command_line(Settings(), **kwargs)  # type: ignore[arg-type]
+    assert str(info.value).startswith(message)
 
 
 # --- errors: the file, the key, and what is allowed ------------------------------------------
