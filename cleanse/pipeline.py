@@ -99,6 +99,7 @@ BUILTIN_STEPS: tuple[Step, ...] = (
     Step("separator_line", "rule", rules.separator_line),
     Step("template_marker", "context", rules.template_marker),
     Step("injected_headline", "context", rules.injected_headline),
+    Step("link_list", "context", rules.link_list),
     Step("pull_quote", "context", rules.pull_quote),
 )
 KIND_ORDER: tuple[StepKind, ...] = ("structure", "fix", "span", "rule", "context")
@@ -335,7 +336,7 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         )
     plan = config._plan
     survivors: list[tuple[int, str]] = []
-    dropped: list[str] = []
+    dropped: list[tuple[int, str]] = []
     for index, raw in enumerate(split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)):
         paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
@@ -346,7 +347,7 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
 
 
 def _clean_paragraph(
-    paragraph: str, index: int, plan: _Plan, changes: list[Change] | None, dropped: list[str]
+    paragraph: str, index: int, plan: _Plan, changes: list[Change] | None, dropped: list[tuple[int, str]]
 ) -> str | None:
     """Fix and cut *paragraph* until stable, then return it, or None when a rule drops it.
 
@@ -388,23 +389,34 @@ def _clean_paragraph(
         if reason:
             if changes is not None:
                 changes.append(Change(step.name, "dropped", index, paragraph, "", str(reason)))
-            dropped.append(paragraph)
+            dropped.append((index, paragraph))
             return None
     for name, pattern in plan.context_extras:
         if pattern.fullmatch(paragraph):
             if changes is not None:
                 changes.append(Change(name, "dropped", index, paragraph, "", f"matches a configured {name} pattern"))
-            dropped.append(paragraph)
+            dropped.append((index, paragraph))
             return None
     return paragraph
 
 
 def _drop_in_context(
-    survivors: list[tuple[int, str]], dropped: list[str], plan: _Plan, changes: list[Change] | None
+    survivors: list[tuple[int, str]],
+    dropped: list[tuple[int, str]],
+    plan: _Plan,
+    changes: list[Change] | None,
 ) -> list[tuple[int, str]]:
     """Run the context rules on the survivors until none drops anything (a fixed point)."""
+    link_items: frozenset[str] | None = None
     while survivors:
-        document = rules.Document([p for _, p in survivors], dropped)
+        document = rules.Document(
+            paragraphs=[p for _, p in survivors],
+            dropped=[p for _, p in dropped],
+            positions=[i for i, _ in survivors],
+            dropped_positions=[i for i, _ in dropped],
+            known_link_items=link_items,
+        )
+        link_items = document.link_list_items
         kept: list[tuple[int, str]] = []
         for index, paragraph in survivors:
             reason = None

@@ -152,6 +152,14 @@ class Document:
 
     paragraphs: Sequence[str]
     dropped: Sequence[str] = ()
+    #: Input positions of ``paragraphs`` and of ``dropped``, when known: they say which
+    #: survivors came right after a dropped "READ MORE:" header.
+    positions: Sequence[int] = ()
+    dropped_positions: Sequence[int] = ()
+    #: Link lists found in the first round of context rules: once their items are gone,
+    #: the lines after them would look like the list's continuation, so later rounds
+    #: reuse the lists found on the page as it came in.
+    known_link_items: frozenset[str] | None = None
 
     @cached_property
     def discusses_templates(self) -> bool:
@@ -188,6 +196,39 @@ class Document:
     def has_certain_headline(self) -> bool:
         """True when some paragraph is an unmistakable injected headline (eight words or more)."""
         return any(n >= HEADLINE_MIN_WORDS for n in self.headline_shapes)
+
+    @cached_property
+    def link_list_items(self) -> frozenset[str]:
+        """Paragraphs that form a list of links under a header such as "READ MORE:".
+
+        The run starts after a header (kept or already dropped) and takes every short,
+        headline-like paragraph until the first paragraph of prose; dropped lines inside
+        the run (an "Advertisement") do not end it.
+        """
+        if self.known_link_items is not None:
+            return self.known_link_items
+        if self.positions and len(self.positions) == len(self.paragraphs):
+            kept = list(zip(self.positions, self.paragraphs))
+        else:
+            kept = list(enumerate(self.paragraphs))
+        events = sorted([(pos, 0, p) for pos, p in kept] + [(pos, 1, p) for pos, p in zip(self.dropped_positions, self.dropped)])
+        items: set[str] = set()
+        in_list = False
+        bullet: str | None = None  # the first item's bullet ("-", "•" or "") sets the list's style
+        for _, was_dropped, paragraph in events:
+            if is_link_header(paragraph):
+                in_list, bullet = True, None
+                if not was_dropped:
+                    items.add(paragraph)
+            elif was_dropped:
+                continue
+            elif in_list and is_link_shaped(paragraph) and bullet in (None, _bullet(paragraph)):
+                bullet = _bullet(paragraph)
+                items.add(paragraph)
+            else:
+                in_list = False
+        # A header with no link under it is a heading of the article, not a list.
+        return frozenset(p for p in items if not is_link_header(p) or len(items) > 1)
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:
@@ -358,6 +399,60 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
         return "another story's headline"
     if words >= 3 and (document.has_certain_headline or document.shouted_junk):
         return "another story's headline"
+    return None
+
+
+LINK_HEADER = re.compile(
+    r"[(\[\s]*(?:read more|more from (?:the )?[\w .'’-]{1,40}|related(?: stories| coverage| articles| content| links)?|"
+    r"other developments\b.{0,80}|(?:today'?s|today’s) must[- ]reads|(?:the )?latest from [\w .'’-]{1,40}|"
+    r"you might (?:also )?(?:like|be interested in)|you may also like|recommended(?: for you)?|"
+    r"trending(?: now)?|more stories|also read|see also|top stories|most (?:read|popular)|editor'?s picks|"
+    r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|sur le même sujet|lee también|te puede interesar)"
+    r"[\s:.…)\]]*",
+    re.IGNORECASE,
+)
+LINK_MAX_WORDS = 25
+# "…,” the senator said." is a sentence of the article, not a link's headline.
+REPORTED_SPEECH = re.compile(r"[,.?!…][\"”’']\s+(?:\w+\W+){0,6}?(?:said|says|told|wrote|added|asked)\b", re.IGNORECASE)
+
+
+def is_link_header(paragraph: str) -> bool:
+    """True for a header that introduces links to other stories ("READ MORE:", "Related").
+
+    >>> is_link_header("MORE FROM THE POLITICAL TICKER:")
+    True
+    >>> is_link_header("Read more about the plan below.")
+    False
+    """
+    return LINK_HEADER.fullmatch(paragraph) is not None
+
+
+def is_link_shaped(paragraph: str) -> bool:
+    """True for a short line that could be a link's headline: no more than 25 words, not a
+    heading of its own (no final colon)."""
+    return (
+        len(paragraph.split()) <= LINK_MAX_WORDS
+        and not paragraph.endswith(":")
+        and not REPORTED_SPEECH.search(paragraph)
+    )
+
+
+def _bullet(paragraph: str) -> str:
+    return paragraph[0] if paragraph[0] in "-–—•*·" else ""
+
+
+def link_list(paragraph: str, document: Document) -> str | None:
+    """Drop a list of links to other stories: the header ("READ MORE:", "Other developments:")
+    and the short headline lines under it, up to the first paragraph of prose.
+
+    >>> doc = Document(["Text of the story.", "Related", "Senate passes budget", "Mayor resigns"])
+    >>> link_list("Mayor resigns", doc)
+    'list of links to other stories'
+    >>> link_list("Text of the story.", doc) is None
+    True
+    """
+    if paragraph in document.link_list_items:
+        return "list of links to other stories"
     return None
 
 
