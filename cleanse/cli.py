@@ -32,8 +32,8 @@ EXIT_INTERRUPTED = 130
 
 # A chunk of JSONL sent to a worker: large enough that the pickling cost disappears,
 # small enough that a few chunks per worker in flight keep memory flat.
-CHUNK_BYTES = 256 * 1024
-CHUNK_RECORDS = 256
+CHUNK_BYTES = 64 * 1024
+CHUNK_RECORDS = 64
 IN_FLIGHT_PER_JOB = 3
 
 EPILOG = """\
@@ -154,60 +154,58 @@ class Resolved:
 
 
 class SettingsCache:
-    """Settings per input, resolved once per directory; command-line flags win."""
+    """Settings per input (config files, then command-line flags), resolved once per path.
+
+    Config files can carry per-path overrides, so the settings are resolved for each
+    input path rather than per directory; :mod:`cleanse.settings` caches parsed files,
+    so many inputs under one config cost one parse.
+    """
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._by_directory: dict[str, Resolved] = {}
+        self._by_path: dict[str, Resolved] = {}
 
     def for_input(self, path: str) -> Resolved:
-        directory = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
-        if directory not in self._by_directory:
-            self._by_directory[directory] = self._resolve(None if path == "-" else path)
-        return self._by_directory[directory]
+        if path not in self._by_path:
+            settings = self.settings(None if path == "-" else path)
+            self._by_path[path] = Resolved(settings.config, settings.field)
+        return self._by_path[path]
 
-    def _resolve(self, path: str | None) -> Resolved:
+    def settings(self, path: str | None) -> Any:
+        """The :class:`cleanse.settings.Settings` for *path*, with the command line applied."""
+        import dataclasses
         from pathlib import Path
 
-        from cleanse.errors import ConfigError
+        from cleanse import settings
 
         args = self.args
-        try:
-            from cleanse import settings
-        except ImportError:
-            from cleanse.pipeline import Config
-
-            if args.config:
-                raise ConfigError(
-                    "--config: config files are not supported by this version of cleanse"
-                ) from None
-            config, field_name = Config(), "text"
-        else:
-            resolved = settings.resolve_settings(
-                Path(path) if path else None,
-                config_file=Path(args.config) if args.config else None,
-                no_config=args.no_config,
-            )
-            config, field_name = resolved.config, resolved.field
+        resolved = settings.resolve_settings(
+            Path(path) if path else None,
+            config_file=Path(args.config) if args.config else None,
+            no_config=args.no_config,
+        )
+        config, origins = resolved.config, dict(resolved.origins)
         enable, disable = set(args.enable), set(args.disable)
         if enable or disable:
             config = config.replace(
                 enable=(config.enable - disable) | enable,
                 disable=(config.disable - enable) | disable,
             )
-        return Resolved(config, args.field or field_name)
+            for key, names in (("enable", enable), ("disable", disable)):
+                if names:
+                    before = origins.get(key, "default")
+                    origins[key] = "command line" if before == "default" else f"{before} + command line"
+        field_name = resolved.field
+        if args.field:
+            field_name, origins["field"] = args.field, "command line (--field)"
+        return dataclasses.replace(resolved, config=config, field=field_name, origins=origins)
 
 
 def show_config(args: argparse.Namespace) -> int:
-    """Print the settings that apply to ``--show-config FILE`` (or the current directory)."""
-    from pathlib import Path
-
+    """Print the settings that apply to ``--show-config FILE`` (or stdin), and their origins."""
     from cleanse import settings
 
-    target = Path(args.show_config) if args.show_config else None
-    resolved = settings.resolve_settings(
-        target, config_file=Path(args.config) if args.config else None, no_config=args.no_config
-    )
+    resolved = SettingsCache(args).settings(args.show_config or None)
     sys.stdout.write(settings.describe(resolved).rstrip("\n") + "\n")
     return EXIT_OK
 
