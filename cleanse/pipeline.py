@@ -59,9 +59,11 @@ class Step:
 
     @property
     def summary(self) -> str:
-        """The first line of the step's documentation."""
+        """The first sentence of the step's documentation, on one line (its name if undocumented)."""
         text = self.doc or (self.function.__doc__ if self.function else "") or ""
-        return text.strip().splitlines()[0].rstrip(".") if text.strip() else self.name
+        # A summary that wraps onto a second docstring line is still one summary.
+        first_paragraph = text.strip().split("\n\n")[0]
+        return " ".join(first_paragraph.split()).rstrip(".") or self.name
 
     @classmethod
     def fix(cls, name: str, function: Fix) -> Step:
