@@ -115,46 +115,50 @@ def resolve_settings(
         raise ConfigError("--config and --no-config cannot be used together")
     if no_config:
         return DEFAULT_SETTINGS
-    base = Path(os.path.abspath(cwd if cwd is not None else os.getcwd()))
-    path = Path(os.path.abspath(base / target)) if target is not None else None
+    # Plain strings and os.path here, not pathlib: this runs once per input file.
+    base = os.path.abspath(cwd if cwd is not None else os.getcwd())
+    path = os.path.abspath(os.path.join(base, target)) if target is not None else None
     if config_file is not None:
-        chosen = Path(os.path.abspath(base / config_file))
-        if not chosen.is_file():
+        chosen = os.path.abspath(os.path.join(base, config_file))
+        if not os.path.isfile(chosen):
             raise ConfigError(f"{chosen}: no such config file (--config)")
         parsed = _load(chosen, explicit=True)
     else:
-        start = base if path is None else (path if path.is_dir() else path.parent)
-        found = discover(start)
+        start = base if path is None else (path if os.path.isdir(path) else os.path.dirname(path))
+        found = _discover(start)
         if found is None:
             return DEFAULT_SETTINGS
         parsed = _load(found, explicit=False)
-    if parsed is None:  # pragma: no cover - discover() only returns files that count
+    if parsed is None:  # pragma: no cover - _discover() only returns files that count
         return DEFAULT_SETTINGS
     matched: tuple[int, ...] = ()
-    if path is not None:
-        try:
-            relative = path.relative_to(parsed.directory).as_posix()
-        except ValueError:
-            relative = None
-        if relative is not None:
-            matched = tuple(i for i, o in enumerate(parsed.overrides) if o.matcher.fullmatch(relative))
+    if path is not None and parsed.overrides and path.startswith(parsed.prefix):
+        relative = path[len(parsed.prefix) :].replace(os.sep, "/")
+        matched = tuple(i for i, o in enumerate(parsed.overrides) if o.matcher.fullmatch(relative))
     return _settings(parsed, matched)
 
 
 def discover(start: Path) -> Path | None:
     """Return the config file that governs files in directory *start*, or None.
 
-    *start* must be absolute. A ``pyproject.toml`` without ``[tool.cleanse]`` is passed
-    over, as black and ruff do, so a project's pyproject does not hide a config above it.
+    A ``pyproject.toml`` without ``[tool.cleanse]`` is passed over, as black and ruff do,
+    so a project's pyproject does not hide a config above it.
     """
-    for directory in (start, *start.parents):
-        for name in _present(directory):
-            candidate = directory / name
+    found = _discover(os.path.abspath(start))
+    return Path(found) if found is not None else None
+
+
+def _discover(directory: str) -> str | None:
+    while True:
+        names, is_root = _look_in(directory)
+        for name in names:
+            candidate = os.path.join(directory, name)
             if name != "pyproject.toml" or _load(candidate, explicit=False) is not None:
                 return candidate
-        if (directory / ".git").exists():
-            break
-    return None
+        parent = os.path.dirname(directory)
+        if is_root or parent == directory:
+            return None
+        directory = parent
 
 
 def describe(settings: Settings) -> str:
@@ -312,7 +316,7 @@ def read_phrase_file(text: str, origin: str, default_rule: str | None = None) ->
 
 def clear_caches() -> None:
     """Forget every parsed config file and resolved setting (for long-running processes)."""
-    _present_cached.cache_clear()
+    _look_in_cached.cache_clear()
     _parse.cache_clear()
     _settings.cache_clear()
 
@@ -345,30 +349,37 @@ class _Parsed:
 
     path: Path
     directory: Path
+    prefix: str  # the directory with a trailing separator, to find paths below it
     base: tuple[_Layer, ...]
     overrides: tuple[_Override, ...]
 
 
-def _present(directory: Path) -> tuple[str, ...]:
+def _look_in(directory: str) -> tuple[tuple[str, ...], bool]:
+    """Return the config file names present in *directory*, and whether it is a repository root.
+
+    Cached by the directory's modification time, which changes when a file is created,
+    removed or renamed in it: one stat per directory level and input file.
+    """
     try:
-        stamp = directory.stat().st_mtime_ns
+        stamp = os.stat(directory).st_mtime_ns
     except OSError:
-        return ()
-    return _present_cached(str(directory), stamp)
+        return (), False
+    return _look_in_cached(directory, stamp)
 
 
 @lru_cache(maxsize=4096)
-def _present_cached(directory: str, stamp: int) -> tuple[str, ...]:
-    return tuple(name for name in CONFIG_NAMES if os.path.isfile(os.path.join(directory, name)))
+def _look_in_cached(directory: str, stamp: int) -> tuple[tuple[str, ...], bool]:
+    names = tuple(name for name in CONFIG_NAMES if os.path.isfile(os.path.join(directory, name)))
+    return names, os.path.exists(os.path.join(directory, ".git"))
 
 
-def _load(path: Path, *, explicit: bool) -> _Parsed | None:
+def _load(path: str, *, explicit: bool) -> _Parsed | None:
     """Parse the config file *path*; None for a discovered pyproject.toml without [tool.cleanse]."""
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
-    return _parse(str(path), stat.st_mtime_ns, stat.st_size, explicit)
+    return _parse(path, stat.st_mtime_ns, stat.st_size, explicit)
 
 
 @lru_cache(maxsize=256)
@@ -419,7 +430,7 @@ def _parse(name: str, stamp: int, size: int, explicit: bool) -> _Parsed | None:
         label_o = f"{overrides_name} paths={paths!r} in {path}"
         matcher = re.compile("|".join(f"(?:{glob_regex(p)})" for p in paths))
         overrides.append(_Override(matcher, _layers(override, label_o, where_o, directory)))
-    return _Parsed(path, directory, base, tuple(overrides))
+    return _Parsed(path, directory, os.path.join(str(directory), ""), base, tuple(overrides))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
