@@ -187,6 +187,17 @@ class Document:
         """
         return sum(n < SHORT_HEADLINE_MIN_WORDS for n in self.headline_shapes) >= 2
 
+    def stacked_headline(self, paragraph: str) -> bool:
+        """True when *paragraph* and a neighbour are both capital lines of three words or more:
+        a subhead heads text, so two stacked capital lines are headlines of other stories."""
+        for i, p in enumerate(self.paragraphs):
+            if p != paragraph or i == 0:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 < j < len(self.paragraphs) and _headline_shape(self.paragraphs[j]) >= 3:
+                    return True
+        return False
+
     @cached_property
     def shouted_junk(self) -> bool:
         """True when the line rules dropped boilerplate written in capitals."""
@@ -229,6 +240,26 @@ class Document:
                 in_list = False
         # A header with no link under it is a heading of the article, not a list.
         return frozenset(p for p in items if not is_link_header(p) or len(items) > 1)
+
+    @cached_property
+    def _normalised(self) -> tuple[str, dict[str, int]]:
+        texts = [_normalise_sentence(p) for p in self.paragraphs]
+        counts: dict[str, int] = {}
+        for t in texts:
+            counts[t] = counts.get(t, 0) + 1
+        return "\n".join(texts), counts
+
+    def repeats_elsewhere(self, normalised: str, paragraph: str) -> bool:
+        """True when *normalised* (taken from *paragraph*) occurs inside another, longer paragraph.
+
+        Only for documents of moderate size (see PULL_QUOTE_SEARCH_LIMIT).
+        """
+        joined, counts = self._normalised
+        if len(joined) > PULL_QUOTE_SEARCH_LIMIT:
+            return False
+        own = _normalise_sentence(paragraph)
+        copies = counts.get(normalised, 0) + (counts.get(own, 0) if own != normalised else 0)
+        return joined.count(normalised) > copies
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:
@@ -399,6 +430,8 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
         return "another story's headline"
     if words >= 3 and (document.has_certain_headline or document.shouted_junk):
         return "another story's headline"
+    if words >= 3 and document.stacked_headline(paragraph):
+        return "another story's headline"
     return None
 
 
@@ -459,11 +492,20 @@ def link_list(paragraph: str, document: Document) -> str | None:
 PULL_QUOTE_MIN_WORDS = 6
 
 
-def pull_quote(paragraph: str, document: Document) -> str | None:
-    """Drop a pull quote: a paragraph whose every sentence is repeated in a longer paragraph.
+# "…” — Name, title": the attribution printed under a pull quote.
+ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$")
+# Above this much text, searching each candidate in the whole document costs too much;
+# sentence-by-sentence matching still runs.
+PULL_QUOTE_SEARCH_LIMIT = 300_000
 
-    Magazines lift a striking sentence out of the text and print it again in large type;
-    the scraper keeps both. Identical paragraphs are left alone (a refrain in a poem).
+
+def pull_quote(paragraph: str, document: Document) -> str | None:
+    """Drop a pull quote: a paragraph whose sentences are all repeated in a longer paragraph,
+    or a quotation (with or without "— Name") repeated anywhere inside a longer one.
+
+    Magazines lift a striking sentence out of the text and print it again in large type,
+    often in quotation marks with an attribution; the scraper keeps both.
+    Identical paragraphs are left alone (a refrain in a poem), and so is the title.
     """
     size = len(paragraph.split())
     if size < PULL_QUOTE_MIN_WORDS or document.paragraphs[0] == paragraph:
@@ -472,6 +514,13 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     sentences = [_normalise_sentence(s) for s in SENTENCE_END.split(paragraph)]
     sentences = [s for s in sentences if s]
     if sentences and all(owners.get(s, 0) > size for s in sentences):
+        return "pull quote repeating the article"
+    if paragraph[0] not in QUOTE_OPENERS:
+        return None
+    # A quotation printed apart, maybe with its attribution: repeated anywhere inside a
+    # longer paragraph, even without its sentence boundaries.
+    body = _normalise_sentence(ATTRIBUTION.sub("", paragraph))
+    if len(body.split()) >= PULL_QUOTE_MIN_WORDS and document.repeats_elsewhere(body, paragraph):
         return "pull quote repeating the article"
     return None
 
@@ -624,7 +673,7 @@ def glued_promo(paragraph: str) -> list[Cut]:
     ['Want our newsletter in your inbox? Sign up here.']
     """
     edges = _glued_furniture(paragraph)
-    if not GLUED_PROMO_HINT.search(paragraph):
+    if not (_fastpath.may_match(GLUED_PROMO_HINT, paragraph) and GLUED_PROMO_HINT.search(paragraph)):
         return edges
     spans = sentence_spans(paragraph)
     if len(spans) < 2:
