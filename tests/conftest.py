@@ -52,7 +52,24 @@ def require(path: Path, what: str) -> Path:
     return path
 
 
+def shared_path() -> Path:
+    """The shared folder holding ``corpora/``, ``seed/`` and ``eval/``: the corpora's parent."""
+    return corpora_path().parent
+
+
 @pytest.fixture(scope="session")
 def corpora() -> Path:
     """The shared corpora folder; the test skips when it is absent."""
     return require(corpora_path(), "shared corpora")
+
+
+@pytest.fixture(scope="session")
+def seed() -> Path:
+    """The seed article's folder (``../shared/seed``); the test skips when it is absent."""
+    return require(shared_path() / "seed" / "article.txt", "seed article").parent
+
+
+@pytest.fixture(scope="session")
+def news_eval_script() -> Path:
+    """The news scorer (``../shared/eval/news_eval.py``); the test skips when it is absent."""
+    return require(shared_path() / "eval" / "news_eval.py", "news scorer")
