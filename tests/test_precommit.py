@@ -320,10 +320,15 @@ def test_try_repo_installs_the_project_and_runs_the_hooks(tmp_path: Path) -> Non
     subprocess.run(["git", "init", "-q", str(root)], check=True, env=env)
     commit(root, home, {"dirty.txt": DIRTY.encode(), "clean.txt": CLEAN.encode()})
 
+    # The committed project (not whatever is half-edited in the working tree), pinned to
+    # its commit as a user's rev: would be.
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
     def try_repo(hook: str) -> subprocess.CompletedProcess[str]:
-        # --ref HEAD: the committed project, not whatever is half-edited in the working tree.
         return subprocess.run(
-            [PRE_COMMIT, "try-repo", str(PROJECT), hook, "--ref", "HEAD", "--all-files", "--color", "never"],
+            [PRE_COMMIT, "try-repo", str(PROJECT), hook, "--ref", head, "--all-files", "--color", "never"],
             cwd=root,
             env=env,
             capture_output=True,
