@@ -510,6 +510,8 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     size = len(paragraph.split())
     if size < PULL_QUOTE_MIN_WORDS or document.paragraphs[0] == paragraph:
         return None
+    if is_shouting(paragraph) or _bullet(paragraph):
+        return None  # a subhead or a teaser repeating its section's text is the page's own outline
     owners = document.sentence_owners
     sentences = [_normalise_sentence(s) for s in SENTENCE_END.split(paragraph)]
     sentences = [s for s in sentences if s]
@@ -604,8 +606,8 @@ def glued_headline(paragraph: str) -> list[Cut]:
         return []
     cuts = []
     for m in GLUED_HEADLINE.finditer(paragraph):
-        if _inside_quotes(paragraph, m.start()):
-            continue
+        if _inside_quotes(paragraph, m.start()) or m.group().endswith("."):
+            continue  # quoted shouting, or a shouted sentence: headlines carry no full stop
         cuts.append(Cut(m.start(), m.end(), "another story's headline inside the text"))
     return cuts
 
