@@ -170,6 +170,22 @@ def test_cleanse_rewrites_a_dirty_file_and_fails(repo: Path, pre_commit_home: Pa
 
 
 @needs_pre_commit
+def test_text_files_that_are_not_prose_are_left_alone(repo: Path, pre_commit_home: Path) -> None:
+    files = {
+        "requirements.txt": b"numpy>=1.26\npandas\n",
+        "docs/requirements-dev.txt": b"pytest\nruff\n",
+        "LICENSE.txt": b"Copyright 2024 Someone. All rights reserved.\n",
+        "site/robots.txt": b"User-agent: *\nDisallow:\n",
+    }
+    commit(repo, pre_commit_home, files)
+    result = run_hook(repo, pre_commit_home, "cleanse")
+    assert result.returncode == 0, result.stdout
+    assert "no files to check" in result.stdout
+    for name, data in files.items():
+        assert (repo / name).read_bytes() == data
+
+
+@needs_pre_commit
 def test_cleanse_keeps_crlf_line_endings(repo: Path, pre_commit_home: Path) -> None:
     commit(repo, pre_commit_home, {"windows.txt": DIRTY.replace("\n", "\r\n").encode()})
     result = run_hook(repo, pre_commit_home, "cleanse")
