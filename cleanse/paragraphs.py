@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Every character Python's str.splitlines() treats as a line boundary, as one pattern:
-# CRLF first so it counts once.
-LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Every character Python's str.splitlines() treats as a line boundary, as one pattern,
+# CRLF first so it counts once; except NEL (U+0085): in scraped text it is a windows-1252
+# ellipsis read as Latin-1 ("parlé\x85 Tu sais"), which fix_mojibake turns back into "…".
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on every kind of line break (CRLF, CR, LF, NEL, U+2028, U+2029, VT, FF).
+    """Split on every kind of line break (CRLF, CR, LF, U+2028, U+2029, VT, FF), not NEL.
 
     >>> split_lines("one\\r\\ntwo\\u2028three")
     ['one', 'two', 'three']
