@@ -13,6 +13,7 @@ import cleanse
 from cleanse.settings import (
     DEFAULT_SETTINGS,
     SETTING_KEYS,
+    TABLE_KEYS,
     Settings,
     describe,
     glob_regex,
@@ -664,3 +665,44 @@ def test_a_pack_that_is_not_utf8(repo: Path) -> None:
 
 def test_config_errors_are_cleanse_errors() -> None:
     assert issubclass(cleanse.ConfigError, cleanse.CleanseError)
+
+
+# --- the README documents what is here --------------------------------------------------------
+
+
+def readme_section(title: str) -> str:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert f"\n## {title}\n" in readme, f"README.md has no '## {title}' section"
+    return readme.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_config_example_is_a_working_config(repo: Path) -> None:
+    section = readme_section("Configuration files")
+    block = re.search(r"```toml\n(.*?)```", section, re.DOTALL)
+    assert block, "the Configuration files section has no ```toml example"
+    write(repo / "pyproject.toml", block[1])
+    data = tomllib.loads(block[1])["tool"]["cleanse"]
+    for name in data.get("include", []) + [
+        p for o in data.get("overrides", []) for p in o.get("include", [])
+    ]:
+        write(repo / name, "# rule: promo_line\nan example phrase\n")
+    assert set(data) == set(TABLE_KEYS), "the README example should show every key"
+    plain = resolve_settings(repo / "a.txt")
+    assert plain.config_file == repo / "pyproject.toml"
+    assert plain.field == data["field"]
+    override = resolve_settings(repo / data["overrides"][0]["paths"][0].replace("**", "x.txt"))
+    assert override.config != plain.config
+
+
+def test_the_readme_names_every_config_key() -> None:
+    section = readme_section("Configuration files")
+    for key in (
+        *TABLE_KEYS,
+        "paths",
+        "--config",
+        "--no-config",
+        "--show-config",
+        ".cleanse.toml",
+        "cleanse.toml",
+    ):
+        assert f"`{key}" in section or f"{key} =" in section or f"[[tool.cleanse.{key}]]" in section, key
