@@ -1,0 +1,330 @@
+"""One switch for every fast path, so tests and benchmarks can run the plain reference path.
+
+A fast path is a shortcut that gives the same answer as the plain code for less work: a
+pre-check proving that a step cannot change a paragraph, or a cheaper way to count the
+same thing. Each one is taken only while ``ENABLED`` is true. ``reference_path()`` turns
+them all off; ``tests/test_fast_path.py`` requires byte-identical output both ways, and
+``benchmarks/bench_clean.py`` measures what they save. Private and not thread-safe: for
+tests and benchmarks, never for choosing behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+ENABLED = True
+
+
+@contextmanager
+def reference_path() -> Iterator[None]:
+    """Run the block with every fast path switched off (the plain reference code).
+
+    >>> from cleanse import clean
+    >>> with reference_path():
+    ...     clean("Title\\nADVERTISEMENT\\nText.")
+    'Title\\n\\nText.\\n'
+    """
+    global ENABLED
+    saved, ENABLED = ENABLED, False
+    try:
+        yield
+    finally:
+        ENABLED = saved
+
+
+# --- literal pre-checks for regular expressions --------------------------------------------
+#
+# Most paragraphs are prose that no phrase list can match, and a phrase pattern such as
+# ``.{0,300}\bby signing up\b.{0,300}`` costs hundreds of steps to reject them. Every match
+# of such a pattern contains one of a few literal strings ("by signing up"); looking for
+# those with ``in`` is far cheaper, and only a paragraph that holds one runs the pattern.
+# The strings are read from the compiled pattern itself, so they follow every edit of the
+# phrase lists; a pattern they cannot be read from simply has no pre-check.
+
+try:  # Python 3.11+
+    from re import _compiler as _sre_compile  # type: ignore[attr-defined]
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compile
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
+# Non-ASCII characters that a case-insensitive ``re`` pattern matches to an ASCII letter
+# (tests/test_fast_path.py checks this against ``re`` for every code point). Mapping them
+# first makes ``str.lower()`` a key in which an ASCII needle is found wherever ``re``
+# would find it, ignoring case.
+CASE_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+# A finite set of strings longer than this is not worth enumerating.
+MAX_NEEDLES = 64
+
+_NEEDLES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+_LAST_KEY: tuple[str, str] = ("", "")
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when *pattern* cannot match anywhere in *text* (True when unsure).
+
+    >>> may_match(re.compile(r"(?i)\\bsign up\\b.{0,40}"), "The senate voted on Tuesday.")
+    False
+    >>> may_match(re.compile(r"(?i)\\bsign up\\b.{0,40}"), "SIGN UP for our newsletter")
+    True
+    """
+    if not ENABLED:
+        return True
+    try:
+        needles = _NEEDLES[pattern]
+    except KeyError:
+        needles = _NEEDLES[pattern] = required_literals(pattern)
+    if needles is None:
+        return True
+    global _LAST_KEY
+    last = _LAST_KEY
+    if last[0] is text:
+        key = last[1]
+    else:
+        key = text.lower() if text.isascii() else text.translate(CASE_FOLD_TO_ASCII).lower()
+        _LAST_KEY = (text, key)
+    for needle in needles:  # noqa: SIM110 - a plain loop is faster than any() on a generator
+        if needle in key:
+            return True
+    return False
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Return lower-case strings of which every match of *pattern* contains one, or None.
+
+    Case is ignored (the strings are looked for in lower-cased text), which can only
+    make the pre-check pass more often. None when no such strings can be read from the
+    pattern, e.g. when an alternative is made only of classes like ``\\w+``.
+
+    >>> required_literals(re.compile(r"(?i)(?:click|tap) here\\b|subscribe\\b.{0,40}"))
+    ('click here', 'subscribe', 'tap here')
+    >>> required_literals(re.compile(r"\\w+")) is None
+    True
+    """
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return None
+    needles = _needles(list(parsed))
+    if not needles:
+        return None
+    # A needle that contains another adds nothing: the shorter one is found first.
+    kept = sorted(needles, key=len)
+    minimal = [n for i, n in enumerate(kept) if not any(k in n for k in kept[:i])]
+    return tuple(sorted(minimal))
+
+
+def _char(code: int) -> str | None:
+    """The needle character for a literal, or None when case folding makes it ambiguous."""
+    char = chr(code)
+    if char.isascii():
+        return char.lower()
+    if char.lower() == char == char.upper() and not unicodedata.category(char).startswith("L"):
+        return char  # a symbol or punctuation mark: only itself matches it
+    return None
+
+
+def _language(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The finite set of strings a sequence matches, lower-cased, or None if too many."""
+    strings = {""}
+    for op, av in items:
+        part = _item_language(op, av)
+        if part is None:
+            return None
+        strings = {a + b for a in strings for b in part}
+        if len(strings) > MAX_NEEDLES:
+            return None
+    return strings
+
+
+def _item_language(op: Any, av: Any) -> set[str] | None:
+    c = _sre_constants
+    if op is c.LITERAL:
+        char = _char(av)
+        return None if char is None else {char}
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is not c.LITERAL:
+                return None
+            char = _char(value)
+            if char is None:
+                return None
+            chars.add(char)
+        return chars or None
+    if op is c.SUBPATTERN:
+        return _language(list(av[-1]))
+    if op is c.BRANCH:
+        strings: set[str] = set()
+        for branch in av[1]:
+            part = _language(list(branch))
+            if part is None:
+                return None
+            strings |= part
+        return strings if len(strings) <= MAX_NEEDLES else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 3:
+        part = _language(list(av[2]))
+        if part is None:
+            return None
+        strings, power = (set(), {""})
+        for count in range(av[1] + 1):
+            if count >= av[0]:
+                strings |= power
+            power = {a + b for a in power for b in part}
+            if len(strings) > MAX_NEEDLES or len(power) > MAX_NEEDLES:
+                return None
+        return strings
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}  # zero-width: the strings on either side stay adjacent
+    return None
+
+
+def _needles(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Strings of which every match of the sequence *items* contains one, or None."""
+    candidates: list[set[str]] = []
+    run = {""}
+    for op, av in items:
+        part = _item_language(op, av)
+        if part is not None:
+            joined = {a + b for a in run for b in part}
+            if len(joined) <= MAX_NEEDLES:
+                run = joined
+                continue
+            candidates.append(run)
+            run = part
+            continue
+        candidates.append(run)
+        run = {""}
+        inner = _item_needles(op, av)
+        if inner:
+            candidates.append(inner)
+    candidates.append(run)
+    usable = [s for s in candidates if s and "" not in s]
+    if not usable:
+        return None
+    # Prefer long needles (rarer in prose), then few of them.
+    return max(usable, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _item_needles(op: Any, av: Any) -> set[str] | None:
+    c = _sre_constants
+    if op is c.SUBPATTERN:
+        return _needles(list(av[-1]))
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _needles(list(av))
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            inner = _needles(list(branch))
+            if inner is None:
+                return None
+            found |= inner
+        return found
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) and av[0] >= 1:
+        return _needles(list(av[2]))
+    return None
+
+
+def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], bool] | None:
+    """Return a cheap test that is True whenever ``pattern.search(text)`` could match.
+
+    Read from the pattern: each top-level alternative is anchored on the rarest class of
+    characters it cannot match without; text with none of those classes' characters (nor
+    any of *extra*) cannot match. An alternative whose rarest class holds ASCII or
+    everyday typography (curly quotes) is searched for as it stands instead. None when
+    the pattern cannot be read that way (the caller then always runs the full check).
+
+    ftfy's mojibake detector is the case in point: every match holds one of a few hundred
+    rare characters, so text without them cannot be mojibake.
+
+    >>> test = could_search(re.compile("[ab]é|y+[ÂÃ]|x“"))
+    >>> [test(t) for t in ("naïve café", "Ãx", "a “quote”", "x“y")]
+    [False, True, False, True]
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        items = list(parsed)
+        branches = (
+            [list(b) for b in items[0][1][1]]
+            if len(items) == 1 and items[0][0] is _sre_constants.BRANCH
+            else [items]
+        )
+        rare: set[str] = set(extra)
+        exact = []
+        for branch, sub in zip(branches, items[0][1][1] if len(branches) > 1 else [parsed], strict=True):
+            chars = _chars(branch)
+            if chars is None:
+                return None
+            if any(c.isascii() or c in COMMON_CHARS for c in chars):
+                exact.append(sub)
+            else:
+                rare |= chars
+        rare_class = re.compile("[" + "".join(sorted(map(re.escape, rare))) + "]") if rare else None
+        exact_pattern = None
+        if exact:
+            tree = _sre_parse.SubPattern(parsed.state, [(_sre_constants.BRANCH, (None, exact))])
+            exact_pattern = _sre_compile.compile(tree, pattern.flags)
+    except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
+        return None
+
+    def test(text: str) -> bool:
+        if rare_class is not None and rare_class.search(text):
+            return True
+        return exact_pattern is not None and exact_pattern.search(text) is not None
+
+    return test
+
+
+# Characters too common in real text to make a good pre-check: ASCII, and the typography
+# of ordinary prose. When an alternative offers a choice, the rarest class is used.
+COMMON_CHARS = frozenset("\u00a0’‘“”–—…•·«»éáíóúñüöäèàç")
+
+
+def _rarity_cost(chars: set[str]) -> int:
+    return sum(1000 if c.isascii() else 50 if c in COMMON_CHARS else 1 for c in chars)
+
+
+def _chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    best: set[str] | None = None
+    for op, av in items:
+        found = _item_chars(op, av)
+        if found and (best is None or _rarity_cost(found) < _rarity_cost(best)):
+            best = found
+    return best
+
+
+def _item_chars(op: Any, av: Any) -> set[str] | None:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < 4096:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return chars
+    if op is c.SUBPATTERN:
+        return _chars(list(av[-1]))
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _chars(list(branch))
+            if not found:
+                return None
+            union |= found
+        return union
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        return _chars(list(av[2]))
+    return None

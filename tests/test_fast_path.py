@@ -1,0 +1,161 @@
+"""The fast paths change nothing: byte-identical output with and without them.
+
+``cleanse._fastpath.reference_path()`` switches every shortcut off (the plain reference
+code); each test here runs both paths and requires the same result, on the whole news
+corpus and on generated text: article-shaped documents with mojibake, entities, junk
+lines and arbitrary unicode, and each pre-check against the pattern it stands in for.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import ftfy
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanse import _fastpath, clean, fixes, rules
+from cleanse.patterns import builtin_pattern
+
+PHRASE_RULES = ("promo_line", "advertisement", "page_furniture", "legal_notice", "related_link")
+
+
+def reference_clean(text: str) -> str:
+    with _fastpath.reference_path():
+        return clean(text)
+
+
+@pytest.fixture(scope="module")
+def news_texts(corpora: Path) -> list[str]:
+    path = corpora / "news_articles_with_artifacts.jsonl"
+    if not path.exists():
+        pytest.skip(f"news corpus not found at {path}; set CLEANSE_CORPORA")
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+# --- the whole pipeline -------------------------------------------------------------------
+
+
+def test_news_corpus_is_byte_identical(news_texts: list[str]) -> None:
+    texts = news_texts
+    differ = [i for i, text in enumerate(texts) if clean(text) != reference_clean(text)]
+    assert differ == [], f"fast and reference paths differ on documents {differ[:10]}"
+
+
+def test_reference_path_switches_back_on() -> None:
+    with _fastpath.reference_path():
+        assert not _fastpath.ENABLED
+    assert _fastpath.ENABLED
+
+
+# Pieces of scraped articles: prose, the junk the rules look for, mojibake, entities.
+PROSE = st.sampled_from(
+    [
+        "The minister said the budget would pass before the summer recess.",
+        "“We don’t agree,” said Ana Núñez, who leads the coalition in Zürich.",
+        "NATO and the EU met in Brussels on Tuesday to discuss COVID-19 aid.",
+        "Shares fell 4% after the company said it would sign up new partners.",
+        "Ελληνικά κείμενα και кириллица и 中文 文本 と 日本語 stay as they are.",
+        "Advertisement spending fell 4% last year, the report said.",
+        "He asked readers to follow the story closely as it developed here.",
+    ]
+)
+JUNK = st.sampled_from(
+    [
+        "ADVERTISEMENT",
+        "CLICK HERE TO GET THE FOX NEWS APP",
+        "Sign up for our newsletter",
+        "Follow us on Twitter",
+        "{{#rendered}} {{/rendered}}",
+        "Copyright 2019 Example Media, Inc. All rights reserved.",
+        "RELATED: Senate passes the budget after a long night",
+        "SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES AND DEBATE",
+        "Want the newsletter in your inbox? Sign up here.",
+        "* * *",
+        "Photo: Jo Doe/AP",
+        "Updated at 4:08 p.m.",
+        "Lesen Sie auch: Die Regierung plant neue Steuern",
+    ]
+)
+# Mojibake made the way scrapers make it: UTF-8 bytes read as a single-byte encoding.
+MOJIBAKE = st.builds(
+    lambda text, encoding: text.encode("utf-8").decode(encoding, errors="replace"),
+    st.text(alphabet=st.characters(min_codepoint=0xA0, max_codepoint=0x2FFF), min_size=1, max_size=12)
+    | PROSE,
+    st.sampled_from(["latin-1", "cp1252", "cp1251", "mac_roman", "cp437"]),
+)
+ENTITIES = st.sampled_from(
+    ["&amp;", "&amp;amp;", "&#8217;", "&eacute;", "&nbsp;", "&#x2019;", "AT&T", "&#10;"]
+)
+PIECE = st.one_of(PROSE, JUNK, MOJIBAKE, ENTITIES, st.text(max_size=40))
+LINE = st.lists(PIECE, min_size=1, max_size=4).map(" ".join)
+ARTICLE = st.lists(LINE, max_size=12).map("\n".join)
+
+
+@given(ARTICLE)
+def test_generated_articles_are_byte_identical(text: str) -> None:
+    assert clean(text) == reference_clean(text)
+
+
+@given(st.text())
+def test_arbitrary_text_is_byte_identical(text: str) -> None:
+    assert clean(text) == reference_clean(text)
+
+
+# --- each pre-check against what it stands in for ------------------------------------------
+
+
+@given(st.one_of(MOJIBAKE, LINE, st.text()))
+def test_fix_mojibake_pre_check_is_exact(text: str) -> None:
+    fast = fixes.fix_mojibake(text)
+    with _fastpath.reference_path():
+        assert fixes.fix_mojibake(text) == fast
+
+
+@given(st.one_of(MOJIBAKE, LINE, st.text()))
+def test_mojibake_suspect_covers_ftfy_badness(text: str) -> None:
+    assert fixes.MOJIBAKE_SUSPECT is not None
+    if ftfy.badness.is_bad(text) or re.search("[\x80-\x9f\ud800-\udfff]", text):
+        assert fixes.MOJIBAKE_SUSPECT(text)
+
+
+@given(st.one_of(LINE, st.text()))
+def test_case_counts_are_exact(text: str) -> None:
+    fast = rules._case_counts(text)
+    with _fastpath.reference_path():
+        assert rules._case_counts(text) == fast
+
+
+@given(st.one_of(JUNK, LINE, st.text()), st.sampled_from(PHRASE_RULES))
+def test_phrase_pre_check_never_hides_a_match(text: str, rule: str) -> None:
+    pattern = builtin_pattern(rule)
+    assert pattern is not None
+    for candidate in (text, text.upper(), text.swapcase()):
+        if pattern.fullmatch(candidate) or pattern.search(candidate):
+            assert _fastpath.may_match(pattern, candidate)
+    if rules.GLUED_PROMO_HINT.search(text):
+        assert _fastpath.may_match(rules.GLUED_PROMO_HINT, text)
+
+
+@pytest.mark.parametrize("rule", PHRASE_RULES)
+def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> None:
+    pattern = builtin_pattern(rule)
+    assert pattern is not None
+    paragraphs = [p.strip() for text in news_texts for p in text.splitlines()]
+    hidden = [p for p in paragraphs if pattern.fullmatch(p) and not _fastpath.may_match(pattern, p)]
+    assert hidden == []
+
+
+def test_case_fold_table_matches_re() -> None:
+    """Every non-ASCII character that ``re`` matches to an ASCII letter ignoring case is mapped."""
+    everything = "".join(map(chr, range(0x80, sys.maxunicode + 1)))
+    found = {m.group(): m.group() for m in re.finditer("[a-z]", everything, re.IGNORECASE)}
+    for char in found:
+        letters = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, char, re.IGNORECASE)]
+        assert char.translate(_fastpath.CASE_FOLD_TO_ASCII) in letters, hex(ord(char))
+    assert set(found) == {chr(c) for c in _fastpath.CASE_FOLD_TO_ASCII}
