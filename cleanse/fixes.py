@@ -15,6 +15,8 @@ import unicodedata
 
 import ftfy
 
+from cleanse import _fastpath
+
 # ftfy's encoding repair and nothing else: its quote-uncurling, ligature and width fixes
 # would change typography that the article's author chose.
 MOJIBAKE_ONLY = ftfy.TextFixerConfig(
@@ -37,6 +39,12 @@ MOJIBAKE_ONLY = ftfy.TextFixerConfig(
 # ftfy can need a second pass on text that was mis-decoded twice; past this many passes
 # the text is not mojibake any more but something ftfy keeps reinterpreting.
 MAX_MOJIBAKE_PASSES = 4
+# ftfy's repair changes only text that its badness pattern flags as mojibake, that holds
+# C1 controls (which the pattern flags too) or that holds UTF-16 surrogates. This test,
+# read from that same pattern, is True for all such text and costs a fraction of ftfy's
+# own check; everything else (curly quotes, accented names, CJK) is returned at once.
+SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))
+MOJIBAKE_SUSPECT = _fastpath.could_search(ftfy.badness.BADNESS_RE, SURROGATES)
 
 HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 
@@ -100,6 +108,8 @@ def fix_mojibake(text: str) -> str:
     '“curly” stays curly'
     """
     if text.isascii():
+        return text
+    if _fastpath.ENABLED and MOJIBAKE_SUSPECT is not None and not MOJIBAKE_SUSPECT(text):
         return text
     for _ in range(MAX_MOJIBAKE_PASSES):
         fixed = ftfy.fix_text(text, MOJIBAKE_ONLY)
