@@ -667,6 +667,43 @@ def test_config_errors_are_cleanse_errors() -> None:
     assert issubclass(cleanse.ConfigError, cleanse.CleanseError)
 
 
+# --- what a user of the command sees ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "colour = 1\n",
+        "enable = [\n",
+        'protect = ["(unclosed"]\n',
+        "[[overrides]]\nfield = 1\n",
+    ],
+)
+def test_the_command_reports_a_bad_config_file_in_one_line_with_status_2(
+    repo: Path, content: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleanse.cli import main
+
+    config = write(repo / "cleanse.toml", content)
+    text = write(repo / "a.txt", "Text.\n")
+    assert main([str(text)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"cleanse: error: {config}: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_the_command_shows_the_config_that_describe_renders(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleanse.cli import main
+
+    write(repo / "pyproject.toml", OVERRIDES)
+    target = repo / "publisher-a" / "a.txt"
+    assert main(["--show-config", str(target)]) == 0
+    assert capsys.readouterr().out == describe(resolve_settings(target))
+
+
 # --- the README documents what is here --------------------------------------------------------
 
 
