@@ -435,7 +435,7 @@ def _parse(name: str, stamp: int, size: int, explicit: bool) -> _Parsed | None:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8-sig")  # an editor's byte-order mark is not content
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
@@ -540,7 +540,7 @@ def _pack(path: Path, where: str) -> _Layer:
         _validate(layer, f"{origin}: ")
         return layer
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8-sig")  # an editor's byte-order mark is not content
     except OSError as exc:
         raise ConfigError(f"{where}: cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:

@@ -385,6 +385,13 @@ def test_a_rule_header_beats_the_file_name_and_switches_rule_for_the_lines_below
     assert {rule: len(p) for rule, p in config.extra_patterns} == {"promo_line": 2, "legal_notice": 1}
 
 
+def test_byte_order_marks_and_crlf_line_ends_are_read(repo: Path) -> None:
+    (repo / "promo_line.txt").write_bytes("\ufeff# rule: promo_line\r\nJoin the club\r\n".encode())
+    (repo / "cleanse.toml").write_bytes('\ufeffinclude = ["promo_line.txt"]\r\n'.encode())
+    config = resolve_settings(repo / "a.txt").config
+    assert cleanse.clean("Text.\nJoin the club!\n", config) == "Text.\n"
+
+
 def test_a_toml_pack_adds_patterns_and_protect(repo: Path) -> None:
     write(
         repo / "packs" / "site.toml",
