@@ -30,10 +30,14 @@ to its first dot must be a rule: ``promo_line.txt``, ``promo_line.gazette.txt``)
 is a literal phrase (see :func:`phrase_pattern`) unless it starts with ``re:``, in which
 case the rest of the line is a regular expression.
 
-Parsed files are cached for the process (keyed by path, size and modification time), and
-so are the resolved settings, so a run over many files parses and compiles each config
-once. Every problem in a config file is a :class:`~cleanse.errors.ConfigError` whose
-message names the file and the key.
+Parsed config files are cached for the process, keyed by path, size and modification
+time (the site packs a file includes are read with it, and read again when it changes;
+:func:`clear_caches` forgets everything), and so are the resolved settings, so a run over
+many files parses and compiles each config once. Which config files a directory holds is
+cached by the directory's modification time.
+
+Every problem in a config file is a :class:`~cleanse.errors.ConfigError` whose message
+names the file and the key.
 """
 
 from __future__ import annotations
