@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -78,6 +76,8 @@ def open_input(path: str) -> BinaryIO:
     except OSError as exc:
         raise InputError(f"{path}: cannot open: {exc.strerror or exc}") from None
     if path.endswith(".gz"):
+        import gzip
+
         return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
     if path.endswith(".zst"):
         try:
@@ -92,7 +92,7 @@ def open_input(path: str) -> BinaryIO:
 
 def read_errors() -> tuple[type[BaseException], ...]:
     """The exceptions a (compressed) stream raises for corrupt data, to report as InputError."""
-    errors: list[type[BaseException]] = [gzip.BadGzipFile, EOFError, OSError]
+    errors: list[type[BaseException]] = [EOFError, OSError]  # gzip.BadGzipFile is an OSError
     if "zstandard" in sys.modules:
         errors.append(sys.modules["zstandard"].ZstdError)
     return tuple(errors)
@@ -266,6 +266,8 @@ class Output:
             stdout.flush()
             self.stream: BinaryIO = stdout.buffer
             return
+        import tempfile
+
         target = Path(path)
         if target.is_dir():
             raise InputError(f"{path}: is a directory, not an output file")
@@ -279,6 +281,8 @@ class Output:
         stream: Any = self._raw
         try:
             if path.endswith(".gz"):
+                import gzip
+
                 stream = gzip.GzipFile(filename=target.name[:-3], fileobj=self._raw, mode="wb", mtime=0)
                 self._closers.append(stream)
             elif path.endswith(".zst"):

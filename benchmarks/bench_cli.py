@@ -1,0 +1,258 @@
+"""Measure the ``cleanse`` command: start-up, JSONL overhead, --jobs scaling, peak memory.
+
+Run from the project root, with the project installed (``pip install -e .``)::
+
+    python benchmarks/bench_cli.py                      # everything, 1 GB stream for RSS
+    python benchmarks/bench_cli.py --rss-size 100M      # a shorter memory run
+    python benchmarks/bench_cli.py --only startup,throughput
+
+It prints, measured in one run:
+
+- start-up of ``cleanse --version`` and ``echo x | cleanse`` against
+  ``python -c "import ftfy"`` (the issue's target: at most 1.5x);
+- JSONL throughput of ``cleanse --jsonl --jobs 1`` against the library's own
+  ``cleanse.clean`` on the same records, in this process (target: at least 0.9x), and
+  the CLI with every step switched off, which is what reading, JSON and writing cost;
+- ``--jobs 2`` against ``--jobs 1`` on a JSONL file of at least ``--parallel-size``
+  (default 50 MB) built by repeating the corpus (target on 2 cores: at least 1.6x);
+- peak RSS (from ``os.wait4``) of ``cleanse --jsonl`` streaming ``--rss-size`` bytes
+  (default 1 GB) through a pipe, and at a tenth of that size to show memory stays flat;
+- peak RSS on one single line of ``--line-size`` bytes (text mode: one huge paragraph),
+  as a multiple of the line.
+
+The records come from the news corpus (``news_articles_with_artifacts.jsonl`` under
+``--corpora``, default ``../shared/corpora``); without it the benchmark says so and stops.
+Every figure is wall-clock on whatever else the machine is doing: read ratios, not
+absolutes, and run it on a quiet machine for numbers to quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS_NAME = "news_articles_with_artifacts.jsonl"
+SECTIONS = ("startup", "throughput", "jobs", "rss", "line")
+
+
+def parse_size(text: str) -> int:
+    """Parse ``1G``, ``50M``, ``200k`` or a plain number of bytes (powers of 1000)."""
+    units = {"k": 10**3, "m": 10**6, "g": 10**9}
+    text = text.strip().lower().removesuffix("b")
+    if text and text[-1] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
+
+
+def cleanse_command() -> list[str]:
+    """The installed ``cleanse`` script beside this interpreter, else ``python -m cleanse``."""
+    script = Path(sys.executable).parent / "cleanse"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("cleanse")
+    return [found] if found else [sys.executable, "-m", "cleanse"]
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    """The fastest of *runs* wall-clock timings of *action* (the least disturbed one)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# An installed package has its bytecode compiled; an environment that forbids writing it
+# would make every start-up compile cleanse from source, which is not what users see.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_quiet(argv: Sequence[str], stdin: bytes | None = None) -> None:
+    subprocess.run(argv, input=stdin, stdout=subprocess.DEVNULL, check=True, env=ENV)
+
+
+def bench_startup(cleanse: list[str], runs: int) -> None:
+    print(f"== start-up (best of {runs})")
+    run_quiet([*cleanse, "--no-config"], stdin=b"x\n")  # writes the bytecode once, as pip install does
+    base = best_of(runs, lambda: run_quiet([sys.executable, "-c", "import ftfy"]))
+    floor = best_of(runs, lambda: run_quiet([sys.executable, "-c", "import cleanse; cleanse.clean('x')"]))
+    version = best_of(runs, lambda: run_quiet([*cleanse, "--version"]))
+    echo = best_of(runs, lambda: run_quiet([*cleanse, "--no-config"], stdin=b"x\n"))
+    echo_cfg = best_of(runs, lambda: run_quiet(cleanse, stdin=b"x\n"))
+    row("python -c 'import ftfy'", f"{base * 1000:7.1f} ms")
+    row("cleanse --version", f"{version * 1000:7.1f} ms", f"{version / base:.2f}x (target <= 1.5x)")
+    row("echo x | cleanse", f"{echo_cfg * 1000:7.1f} ms", f"{echo_cfg / base:.2f}x (target <= 1.5x)")
+    row("echo x | cleanse --no-config", f"{echo * 1000:7.1f} ms", f"{echo / base:.2f}x")
+    row(
+        "python -c 'import cleanse; clean(\"x\")'",
+        f"{floor * 1000:7.1f} ms",
+        f"{floor / base:.2f}x (the library alone)",
+    )
+
+
+def row(label: str, *cells: str) -> None:
+    print(f"{label:36} " + "   ".join(cells))
+
+
+def bench_throughput(cleanse: list[str], corpus: Path, runs: int, workdir: Path) -> None:
+    import cleanse as library
+
+    print(f"== JSONL throughput, --jobs 1 vs the library (best of {runs}, interleaved)")
+    raw = corpus.read_bytes()
+    texts = [json.loads(line)["text"] for line in raw.splitlines() if line.strip()]
+    size = len(raw)
+    library.clean("warm up: compile every pattern once\nADVERTISEMENT\n")
+    every_step = [s.name for s in library.steps()]
+    off = [arg for name in every_step for arg in ("--disable", name)]
+    lib_times, cli_times, off_times = [], [], []
+    argv = [*cleanse, "--no-config", "--jsonl", "--jobs", "1", str(corpus)]
+    for _ in range(runs):  # interleaved, so a burst of load elsewhere hits both sides alike
+        lib_times.append(best_of(1, lambda: [library.clean(t) for t in texts]))
+        cli_times.append(best_of(1, lambda: run_quiet(argv)))
+        off_times.append(best_of(1, lambda: run_quiet([*argv, *off])))
+    startup = best_of(3, lambda: run_quiet([*cleanse, "--no-config"], stdin=b"x\n"))
+    lib, cli, bare = min(lib_times), min(cli_times), min(off_times)
+    mb = size / 1e6
+    print(f"records: {len(texts)}, {mb:.1f} MB of JSONL")
+    steady = cli - startup
+
+    def speed(seconds: float) -> str:
+        return f"{seconds:7.2f} s {mb / seconds:6.2f} MB/s"
+
+    row("library cleanse.clean()", speed(lib))
+    row("cleanse --jsonl --jobs 1", speed(cli), f"{lib / cli:.2f}x the library (target >= 0.9x)")
+    row(f"  the same less start-up ({startup:.2f} s)", speed(steady), f"{lib / steady:.2f}x the library")
+    row("cleanse --jsonl, every step off", speed(bare), "(reading, JSON, writing only)")
+
+
+def build_repeated(corpus: Path, target: int, path: Path) -> int:
+    data = corpus.read_bytes()
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    written = 0
+    with open(path, "wb") as out:
+        while written < target:
+            out.write(data)
+            written += len(data)
+    return written
+
+
+def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path) -> None:
+    print(f"== --jobs 2 vs --jobs 1 on >= {size / 1e6:.0f} MB (os.cpu_count() = {os.cpu_count()})")
+    path = workdir / "parallel.jsonl"
+    total = build_repeated(corpus, size, path)
+    times = {}
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = workdir / f"out{jobs}.jsonl"
+        argv = [*cleanse, "--no-config", "--jsonl", "--jobs", jobs, str(path), "-o", str(out)]
+        times[jobs] = best_of(1, lambda argv=argv: run_quiet(argv))  # type: ignore[misc]
+        outputs[jobs] = out
+    identical = outputs["1"].read_bytes() == outputs["2"].read_bytes()
+    for jobs, seconds in times.items():
+        print(f"--jobs {jobs}: {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s")
+    print(f"speed-up: {times['1'] / times['2']:.2f}x (target >= 1.6x); outputs identical: {identical}")
+    for out in outputs.values():
+        out.unlink()
+    path.unlink()
+
+
+def stream_rss(argv: Sequence[str], chunk: bytes, total: int) -> tuple[float, int]:
+    """Feed *total* bytes of repeated *chunk* to *argv* through a pipe; return seconds, peak RSS KiB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=ENV)
+    assert process.stdin is not None
+    pipe = process.stdin
+
+    def feed() -> None:
+        written = 0
+        try:
+            while written < total:
+                pipe.write(chunk)
+                written += len(chunk)
+        finally:
+            pipe.close()
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    feeder.join()
+    if process.returncode != 0:
+        raise SystemExit(f"cleanse failed with status {process.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def bench_rss(cleanse: list[str], corpus: Path, size: int, jobs: str) -> None:
+    print(f"== peak RSS streaming JSONL through a pipe (--jobs {jobs})")
+    chunk = corpus.read_bytes()
+    argv = [*cleanse, "--no-config", "--jsonl", "--jobs", jobs, "--quiet"]
+    for total in (max(len(chunk), size // 10), size):
+        seconds, rss = stream_rss(argv, chunk, total)
+        rate = total / 1e6 / seconds
+        print(f"{total / 1e6:8.0f} MB in {seconds:7.1f} s ({rate:.2f} MB/s): peak RSS {rss / 1024:.0f} MB")
+    print("(with --jobs > 1, os.wait4 reports the largest process, not the sum over workers)")
+
+
+def bench_line(cleanse: list[str], corpus: Path, size: int) -> None:
+    print(f"== peak RSS on one {size / 1e6:.1f} MB line (text mode: a single paragraph)")
+    texts = [json.loads(line)["text"].replace("\n", " ") for line in corpus.read_bytes().splitlines() if line]
+    line = " ".join(texts)
+    data = (line * (size // len(line) + 1))[:size].encode("utf-8")  # about size bytes
+    baseline = stream_rss([*cleanse, "--no-config", "--quiet"], b"x\n", 2)[1]
+    seconds, rss = stream_rss([*cleanse, "--no-config", "--quiet"], data, len(data))
+    print(
+        f"{len(data) / 1e6:.1f} MB line in {seconds:.1f} s: peak RSS {rss / 1024:.0f} MB "
+        f"(start-up alone {baseline / 1024:.0f} MB): {(rss - baseline) * 1024 / len(data):.1f}x the line"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--corpora", type=Path, default=PROJECT.parent / "shared" / "corpora")
+    parser.add_argument(
+        "--rss-size", type=parse_size, default=parse_size("1G"), help="stream size (default 1G)"
+    )
+    parser.add_argument("--rss-jobs", default="1", help="--jobs for the RSS run (default 1)")
+    parser.add_argument("--parallel-size", type=parse_size, default=parse_size("50M"), help="default 50M")
+    parser.add_argument(
+        "--line-size", type=parse_size, default=parse_size("2M"), help="single line (default 2M)"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="repetitions for timings (best is kept)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {SECTIONS}")
+    args = parser.parse_args(argv)
+    corpus = args.corpora / CORPUS_NAME
+    if not corpus.exists():
+        print(f"bench_cli: skipped: {corpus} not found (pass --corpora DIR)")
+        return 0
+    wanted = set(args.only.split(","))
+    cleanse = cleanse_command()
+    print(f"cleanse command: {' '.join(cleanse)}; python {sys.version.split()[0]}; corpus {corpus}")
+    with tempfile.TemporaryDirectory(prefix="bench_cli.") as tmp:
+        workdir = Path(tmp)
+        if "startup" in wanted:
+            bench_startup(cleanse, max(5, args.runs * 3))
+        if "throughput" in wanted:
+            bench_throughput(cleanse, corpus, args.runs, workdir)
+        if "jobs" in wanted:
+            bench_jobs(cleanse, corpus, args.parallel_size, workdir)
+        if "rss" in wanted:
+            bench_rss(cleanse, corpus, args.rss_size, args.rss_jobs)
+        if "line" in wanted:
+            bench_line(cleanse, corpus, args.line_size)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
