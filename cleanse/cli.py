@@ -109,11 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="on stderr: source:record:paragraph step: reason"
     )
     mode.add_argument(
-        "--explain-format", choices=("text", "json"), default="text", help="explanations as text or JSONL"
+        "--explain-format",
+        choices=("text", "json"),
+        help="explanations as text (default) or JSONL; implies --explain",
     )
     mode.add_argument("--stats", action="store_true", help="print statistics on stderr at the end")
     mode.add_argument(
-        "--stats-format", choices=("text", "json"), default="text", help="statistics as text or JSON"
+        "--stats-format",
+        choices=("text", "json"),
+        help="statistics as text (default) or JSON; implies --stats",
     )
     mode.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: all cores)"
@@ -336,6 +340,7 @@ class JsonlTask:
         config = config_from_key(self.config)
         outcomes = []
         offset = self.offset
+        utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8")
         for number, raw in enumerate(self.lines, self.first_line):
             start, offset = offset, offset + len(raw)
             if not raw.strip():
@@ -361,8 +366,10 @@ class JsonlTask:
                 output = None
             elif changed:
                 output = replace_field(line, self.field, cleaned).encode("utf-8")
+            elif utf8:
+                output = raw  # byte for byte as it came
             else:
-                output = raw
+                output = line.encode("utf-8")  # JSON output is UTF-8 whatever the input was
             if output is not None and not output.endswith(b"\n"):
                 output += b"\n"
             outcome = Outcome(self.source, number, len(raw), output, changed or output is None, changes)
@@ -840,6 +847,10 @@ class Run:
 
 
 def _check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    args.explain = args.explain or args.explain_format is not None
+    args.explain_format = args.explain_format or "text"
+    args.stats = args.stats or args.stats_format is not None
+    args.stats_format = args.stats_format or "text"
     if args.in_place:
         if not args.files or "-" in args.files:
             parser.error("--in-place needs FILE arguments (it cannot rewrite stdin)")

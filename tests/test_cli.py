@@ -322,7 +322,7 @@ def test_explain_text(tmp_path: Path) -> None:
 
 def test_explain_json_for_jsonl() -> None:
     lines = record(text=CLEAN) + "\n" + record(text=DIRTY) + "\n"
-    result = run("--jsonl", "--explain", "--explain-format", "json", stdin=lines)
+    result = run("--jsonl", "--explain-format", "json", stdin=lines)  # the format implies --explain
     changes = [json.loads(x) for x in result.err.splitlines()]
     assert {(c["source"], c["record"], c["paragraph"], c["step"]) for c in changes} >= {
         ("<stdin>", 2, 2, "promo_line"),
@@ -334,7 +334,7 @@ def test_explain_json_for_jsonl() -> None:
 
 def test_stats_text_and_json() -> None:
     lines = record(text=DIRTY) + "\n" + "oops\n" + record(text=CLEAN) + "\n"
-    result = run("--jsonl", "--stats", "--stats-format", "json", "--on-error", "skip", stdin=lines)
+    result = run("--jsonl", "--stats-format", "json", "--on-error", "skip", stdin=lines)
     stats = json.loads(result.err.splitlines()[-1])
     assert stats["documents_in"] == 2 and stats["documents_out"] == 2 and stats["documents_changed"] == 1
     assert stats["bad_records"] == 1 and stats["skipped_records"] == 1
@@ -370,6 +370,8 @@ def test_encoding_option_reads_legacy_text() -> None:
         run("--encoding", "latin-1", "--jsonl", stdin=b'{"text": "caf\xe9"}\n').text
         == '{"text": "café\\n"}\n'
     )
+    unchanged = run("--encoding", "latin-1", "--jsonl", stdin=b'{"text": "caf\xe9\\n"}\n')
+    assert unchanged.text == '{"text": "café\\n"}\n'  # output is UTF-8 even when nothing changed
     assert run("--encoding", "klingon", stdin="x").status == 2
 
 
