@@ -28,7 +28,8 @@ A site pack is either TOML with ``extra_patterns`` and ``protect`` (and an optio
 ``# rule: NAME`` choosing the rule for the lines below it (without one, the file's name up
 to its first dot must be a rule: ``promo_line.txt``, ``promo_line.gazette.txt``). A line
 is a literal phrase (see :func:`phrase_pattern`) unless it starts with ``re:``, in which
-case the rest of the line is a regular expression.
+case the rest of the line is a regular expression; a phrase line holding regex syntax
+(``.*``, ``\\d``, ``(?:``) is an error, since it would match nothing.
 
 Parsed config files are cached for the process, keyed by path, size and modification
 time (the site packs a file includes are read with it, and read again when it changes;
@@ -73,6 +74,9 @@ RULE_NAMES = tuple(sorted(s.name for s in BUILTIN_STEPS if s.kind in ("rule", "c
 # Punctuation a literal phrase may end with or without: "Subscribe now" also matches
 # "Subscribe now!" and "Subscribe now." (and the other way round).
 _END_PUNCTUATION = ".!?:;…"
+# Regex syntax that never occurs in a publisher's sentence: a phrase line holding it was
+# meant as a regex (copied from a config file or a built-in list) and would match nothing.
+_LOOKS_LIKE_REGEX = re.compile(r"\.[*+]|\.\{\d|\\[dswbDSWB]|\(\?[:=!<i]")
 
 
 def _default_origins() -> Mapping[str, str]:
@@ -312,6 +316,11 @@ def read_phrase_file(text: str, origin: str, default_rule: str | None = None) ->
                 re.compile(pattern)
             except re.error as exc:
                 raise ConfigError(f"{origin}: line {number}: invalid pattern {pattern!r}: {exc}") from None
+        elif _LOOKS_LIKE_REGEX.search(line):
+            raise ConfigError(
+                f"{origin}: line {number}: {line!r} looks like a regular expression, but phrases are "
+                f"literal; write 're:{line}' to use it as one"
+            )
         else:
             pattern = phrase_pattern(line)
         out.setdefault(rule, []).append(pattern)

@@ -643,6 +643,14 @@ def test_config_file_and_no_config_together(repo: Path) -> None:
         ("site.txt", "# rule: promo\nx\n", "line 1: # rule: unknown rule 'promo'; rules: advertisement,"),
         ("site.txt", "# rule: promo_line\n\nre:(unclosed\n", "line 3: invalid pattern '(unclosed'"),
         (
+            "site.txt",
+            "# rule: promo_line\nsupport the gazette.*\n",
+            "line 2: 'support the gazette.*' looks like a regular expression, but phrases are literal; "
+            "write 're:support the gazette.*' to use it as one",
+        ),
+        ("promo_line.txt", "\\d+ readers agree\n", "line 1: '\\\\d+ readers agree' looks like a regular"),
+        ("promo_line.txt", "(?:a|b) deals\n", "line 1: '(?:a|b) deals' looks like a regular"),
+        (
             "site.toml",
             "phrases = []\n",
             "unknown key 'phrases'; allowed keys: description, extra_patterns, protect",
