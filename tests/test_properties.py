@@ -60,7 +60,7 @@ WORDS = PROSE_VOCABULARY.split()
 @st.composite
 def sentences(draw: st.DrawFn) -> str:
     """A plain sentence: capitalised first word, lower-case words, a full stop."""
-    words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=14))
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=12))
     first = words[0][:1].upper() + words[0][1:]
     punct = draw(st.sampled_from([".", ".", ".", "?", "!", "…"]))
     body = " ".join([first, *words[1:]])
@@ -129,7 +129,7 @@ def odd_whitespace(draw: st.DrawFn, text: str) -> str:
 
 @st.composite
 def article_lines(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 9))
+    kind = draw(st.integers(0, 11))
     if kind <= 3:
         line = draw(prose_paragraphs)
     elif kind == 4:
@@ -142,18 +142,49 @@ def article_lines(draw: st.DrawFn) -> str:
         line = mojibake(draw(prose_paragraphs))
     elif kind == 8:
         line = draw(st.sampled_from(["", " ", "\t", "\u00a0", "\u200b"]))
+    elif kind == 9:
+        # lines the rules must keep, or that sit on the edge of a rule
+        line = draw(st.sampled_from(LOOKALIKE_LINES))
+    elif kind == 10:
+        # a short capital subhead, or a sentence shouted in full
+        line = " ".join(draw(st.lists(st.sampled_from(CAPS_WORDS), min_size=1, max_size=4)))
+        if draw(st.booleans()):
+            line = draw(prose_paragraphs).upper()
     else:
-        line = draw(st.sampled_from(["", "Short subhead", "WASHINGTON (AP) — The vote was close."]))
+        # two pieces of junk, or junk and prose, on one line
+        second = draw(st.one_of(st.sampled_from(JUNK_LINES), sentences()))
+        line = f"{draw(st.sampled_from(JUNK_LINES))} {second}"
     if draw(st.integers(0, 4)) == 0:
         line = draw(odd_whitespace(line))
     return line
 
 
+LOOKALIKE_LINES = [
+    "", "Short subhead", "WASHINGTON (AP) — The vote was close.", "By Jane Roe, Associated Press",
+    "Jane Roe contributed to this report.", "Advertisement spending fell 4% last year.",
+    "The newsletter has 40,000 readers.", "“WE WANT THE PIER BACK,” the crowd shouted.",
+    "NATO and the EU met in Brussels.", "Related", "Read more", "MORE FROM THE HARBOUR NEWS:",
+    "Mayor resigns after vote", "Ferry fares to rise", "- Pier plan approved", "1. Bring cash.",
+    "{{ name }}", "A Jinja template prints {{ name }}.", "Sen. Ann Lee (D-Ore.) spoke.", "MORE",
+]  # fmt: skip
+
+
 @st.composite
 def articles(draw: st.DrawFn) -> str:
-    """A scraped article: a title, then prose, junk lines and blank lines, any line ending."""
+    """A scraped article: a title, then prose, junk lines and blank lines, any line ending.
+
+    Some lines repeat a sentence or a line already written, as pull quotes, refrains and
+    repeated widgets do, so the context rules meet what they look for.
+    """
     title = draw(sentences()).rstrip(".?!…")
-    lines = [title, *draw(st.lists(article_lines(), min_size=1, max_size=14))]
+    lines = [title]
+    for _ in range(draw(st.integers(1, 14))):
+        if len(lines) > 1 and draw(st.integers(0, 5)) == 0:
+            earlier = draw(st.sampled_from(lines))
+            pieces = rules.SENTENCE_END.split(earlier)
+            lines.append(draw(st.sampled_from([earlier, *pieces])))
+        else:
+            lines.append(draw(article_lines()))
     newline = draw(st.sampled_from(["\n", "\r\n", "\n", "\r", "\u2028"]))
     return newline.join(lines) + draw(st.sampled_from(["", "\n", "\n\n", newline]))
 
@@ -271,7 +302,7 @@ def _sentence_key(sentence: str) -> str:
 @st.composite
 def distinct_prose(draw: st.DrawFn) -> list[str]:
     """Paragraphs of one to four sentences, no sentence used twice."""
-    pool = draw(st.lists(sentences(), min_size=1, max_size=16, unique_by=_sentence_key))
+    pool = draw(st.lists(sentences(), min_size=1, max_size=10, unique_by=_sentence_key))
     paragraphs = []
     while pool:
         size = draw(st.integers(1, 4))
