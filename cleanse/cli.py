@@ -170,6 +170,15 @@ class SettingsCache:
         self._by_path: dict[str, Resolved] = {}
 
     def for_input(self, path: str) -> Resolved:
+        args = self.args
+        if args.no_config and not args.config:
+            if not self._by_path:  # no config files to read: skip importing cleanse.settings
+                from cleanse.pipeline import Config
+
+                disable = frozenset(args.disable)
+                config = Config(enable=frozenset(args.enable) - disable, disable=disable)
+                self._by_path[""] = Resolved(config, args.field or "text")
+            return self._by_path[""]
         if path not in self._by_path:
             settings = self.settings(None if path == "-" else path)
             self._by_path[path] = Resolved(settings.config, settings.field)
