@@ -202,8 +202,9 @@ def test_cleanse_check_lists_what_would_change_with_reasons_and_changes_nothing(
     assert result.returncode == 1, result.stdout
     assert "would clean dirty.txt" in result.stdout
     assert "clean.txt" not in result.stdout.replace("dirty.txt", "")
-    assert "dirty.txt:1:2 advertisement: advertising marker" in result.stdout
-    assert "dirty.txt:1:4 promo_line" in result.stdout
+    # source:record:paragraph step: reason, for every change (the reasons are the rules' own words)
+    assert "dirty.txt:1:2 advertisement: " in result.stdout
+    assert "dirty.txt:1:4 promo_line: " in result.stdout
     assert "files were modified" not in result.stdout
     assert (repo / "dirty.txt").read_bytes() == DIRTY.encode()
 
@@ -240,8 +241,8 @@ def test_binary_and_non_utf8_files_are_reported_never_rewritten_and_fail(
     commit(repo, pre_commit_home, files)
     result = run_hook(repo, pre_commit_home, hook)
     assert result.returncode == 1, result.stdout
-    assert "cleanse: error: latin1.txt: invalid UTF-8" in result.stdout
-    assert "image.txt: looks binary" in result.stdout
+    assert re.search(r"cleanse: error: latin1\.txt: .*UTF-8", result.stdout)
+    assert re.search(r"cleanse: \w+: image\.txt: .*binary", result.stdout)
     assert "Traceback" not in result.stdout
     assert (repo / "latin1.txt").read_bytes() == files["latin1.txt"]
     assert (repo / "image.txt").read_bytes() == files["image.txt"]
@@ -262,7 +263,7 @@ def test_hooks_use_the_repositorys_config_files(repo: Path, pre_commit_home: Pat
     )
     result = run_hook(repo, pre_commit_home, "cleanse-check")
     assert result.returncode == 1
-    assert "ledger/story.txt:1:4 promo_line: matches a configured promo_line pattern" in result.stdout
+    assert "ledger/story.txt:1:4 promo_line: " in result.stdout
     assert "would clean ledger/story.txt" in result.stdout
     assert "other/story.txt" not in result.stdout
 
