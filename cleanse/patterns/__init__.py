@@ -47,7 +47,7 @@ def compile_whole_paragraph(patterns: list[str], origin: str) -> re.Pattern[str]
         return None
     # Trailing punctuation never turns a line of boilerplate into prose.
     alternation = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(f"(?:{alternation})[\\s.!?:;,…*]*", re.IGNORECASE)
+    return re.compile(f"(?:{alternation})[\\s.!?:;,…*\"'”’)\\]]*", re.IGNORECASE)
 
 
 @cache
