@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -148,21 +149,42 @@ def build_repeated(corpus: Path, target: int, path: Path) -> int:
     return written
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by every child process waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    try:
+        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path) -> None:
-    print(f"== --jobs 2 vs --jobs 1 on >= {size / 1e6:.0f} MB (os.cpu_count() = {os.cpu_count()})")
+    print(
+        f"== --jobs 2 vs --jobs 1 on >= {size / 1e6:.0f} MB (cores: {os.cpu_count()}, load: {load_average()})"
+    )
     path = workdir / "parallel.jsonl"
     total = build_repeated(corpus, size, path)
-    times = {}
-    outputs = {}
+    times, cpu, outputs = {}, {}, {}
     for jobs in ("1", "2"):
         out = workdir / f"out{jobs}.jsonl"
         argv = [*cleanse, "--no-config", "--jsonl", "--jobs", jobs, str(path), "-o", str(out)]
+        before = children_cpu()
         times[jobs] = best_of(1, lambda argv=argv: run_quiet(argv))  # type: ignore[misc]
+        cpu[jobs] = children_cpu() - before
         outputs[jobs] = out
     identical = outputs["1"].read_bytes() == outputs["2"].read_bytes()
     for jobs, seconds in times.items():
-        print(f"--jobs {jobs}: {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s")
+        busy = cpu[jobs] / seconds
+        print(
+            f"--jobs {jobs}: {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s"
+            f"  CPU {cpu[jobs]:.1f} s ({busy:.2f} cores busy on average)"
+        )
     print(f"speed-up: {times['1'] / times['2']:.2f}x (target >= 1.6x); outputs identical: {identical}")
+    print(f"load average after: {load_average()} (other processes on the machine slow both runs)")
     for out in outputs.values():
         out.unlink()
     path.unlink()
