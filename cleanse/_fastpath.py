@@ -10,13 +10,15 @@ tests and benchmarks, never for choosing behaviour.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 ENABLED = True
+T = TypeVar("T")
 
 
 @contextmanager
@@ -34,6 +36,33 @@ def reference_path() -> Iterator[None]:
         yield
     finally:
         ENABLED = saved
+
+
+def memoize(
+    function: Callable[[str], T], max_entries: int = 8192, max_length: int = 2000
+) -> Callable[[str], T]:
+    """Wrap a pure function of one string with a small cache of its recent answers.
+
+    Context rules ask the same questions about the same paragraphs in every round
+    (the normalised sentences of a paragraph, its share of capitals). Only strings up to
+    *max_length* characters are kept, and the cache is emptied when full, so memory stays
+    bounded whatever the input.
+    """
+    cache: dict[str, T] = {}
+
+    def cached(text: str) -> T:
+        if not ENABLED or len(text) > max_length:
+            return function(text)
+        try:
+            return cache[text]
+        except KeyError:
+            pass
+        if len(cache) >= max_entries:
+            cache.clear()
+        result = cache[text] = function(text)
+        return result
+
+    return functools.wraps(function)(cached)
 
 
 # --- literal pre-checks for regular expressions --------------------------------------------
@@ -62,8 +91,15 @@ CASE_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s",
 # A finite set of strings longer than this is not worth enumerating.
 MAX_NEEDLES = 64
 
-_NEEDLES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+_NEEDLES: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 _LAST_KEY: tuple[str, str] = ("", "")
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+# Looking for the literals costs about as much as running a cheap pattern: when more than
+# this share of the texts seen hold one (counted every TRIAL_CHECKS texts), the pre-check
+# of that pattern cannot pay for itself and is dropped for the rest of the process.
+TRIAL_CHECKS = 1000
+MAX_PASS_SHARE = 0.2
+_COUNTS: dict[re.Pattern[str], list[int]] = {}
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -79,7 +115,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     try:
         needles = _NEEDLES[pattern]
     except KeyError:
-        needles = _NEEDLES[pattern] = required_literals(pattern)
+        found = required_literals(pattern)
+        needles = _NEEDLES[pattern] = None if found is None else re.compile(_trie(found))
     if needles is None:
         return True
     global _LAST_KEY
@@ -87,12 +124,40 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if last[0] is text:
         key = last[1]
     else:
-        key = text.lower() if text.isascii() else text.translate(CASE_FOLD_TO_ASCII).lower()
+        if not text.isascii() and _FOLDED.search(text):
+            text = text.translate(CASE_FOLD_TO_ASCII)
+        key = text.lower()
         _LAST_KEY = (text, key)
-    for needle in needles:  # noqa: SIM110 - a plain loop is faster than any() on a generator
-        if needle in key:
-            return True
-    return False
+    found = needles.search(key) is not None
+    counts = _COUNTS.setdefault(pattern, [0, 0])
+    counts[0] += 1
+    counts[1] += found
+    if counts[0] % TRIAL_CHECKS == 0 and counts[1] > counts[0] * MAX_PASS_SHARE:
+        _NEEDLES[pattern] = None  # passes too often to save anything: stop looking
+    return found
+
+
+def _trie(words: Sequence[str]) -> str:
+    r"""One regular expression for a set of strings, sharing their prefixes.
+
+    >>> _trie(["sign up", "signup", "subscribe"]) == r"s(?:ign(?:\ up|up)|ubscribe)"
+    True
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
