@@ -225,24 +225,38 @@ class Document:
             kept = list(zip(self.positions, self.paragraphs))
         else:
             kept = list(enumerate(self.paragraphs))
-        events = sorted([(pos, 0, p) for pos, p in kept] + [(pos, 1, p) for pos, p in zip(self.dropped_positions, self.dropped)])
+        events = sorted(
+            [(pos, False, p) for pos, p in kept]
+            + [(pos, True, p) for pos, p in zip(self.dropped_positions, self.dropped)]
+        )
         items: set[str] = set()
+        header: str | None = None
+        run: list[str] = []
         in_list = False
-        bullet: str | None = None  # the first item's bullet ("-", "•" or "") sets the list's style
+        style: tuple[str, bool] | None = None  # the first item's bullet and final stop set the list's style
+
+        def close_run() -> None:
+            # One line ending in a full stop after a header is a sentence, not a list.
+            if run and not (len(run) == 1 and run[0].endswith(".")):
+                items.update(run)
+                if header is not None:
+                    items.add(header)
+
         for _, was_dropped, paragraph in events:
             if is_link_header(paragraph):
-                in_list, bullet = True, None
-                if not was_dropped:
-                    items.add(paragraph)
+                close_run()
+                header, run, style = (None if was_dropped else paragraph), [], None
+                in_list = True
             elif was_dropped:
                 continue
-            elif in_list and is_link_shaped(paragraph) and bullet in (None, _bullet(paragraph)):
-                bullet = _bullet(paragraph)
-                items.add(paragraph)
+            elif in_list and is_link_shaped(paragraph) and _fits_style(style, paragraph):
+                style = style or _list_style(paragraph)
+                run.append(paragraph)
             else:
-                in_list = False
-        # A header with no link under it is a heading of the article, not a list.
-        return frozenset(p for p in items if not is_link_header(p) or len(items) > 1)
+                close_run()
+                header, run, in_list = None, [], False
+        close_run()
+        return frozenset(items)
 
     @cached_property
     def _normalised(self) -> tuple[str, dict[str, int]]:
@@ -466,7 +480,7 @@ def is_link_header(paragraph: str) -> bool:
 
 def is_link_shaped(paragraph: str) -> bool:
     """True for a short line that could be a link's headline: no more than 25 words, not a
-    heading of its own (no final colon)."""
+    heading of its own (final colon), not reported speech."""
     return (
         len(paragraph.split()) <= LINK_MAX_WORDS
         and not paragraph.endswith(":")
@@ -476,6 +490,23 @@ def is_link_shaped(paragraph: str) -> bool:
 
 def _bullet(paragraph: str) -> str:
     return paragraph[0] if paragraph[0] in "-–—•*·" else ""
+
+
+def _list_style(paragraph: str) -> tuple[str, bool] | None:
+    """The look every item of one list shares: its bullet, and whether it ends in a full stop.
+
+    A question or exclamation fits either kind of list, so it sets no style.
+    """
+    if paragraph.endswith(("?", "!")):
+        return None
+    return _bullet(paragraph), paragraph.endswith(".")
+
+
+def _fits_style(style: tuple[str, bool] | None, paragraph: str) -> bool:
+    own = _list_style(paragraph)
+    if style is None or own is None:
+        return style is None or style[0] == _bullet(paragraph)
+    return own == style
 
 
 def link_list(paragraph: str, document: Document) -> str | None:
@@ -537,25 +568,32 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
 def glued_template_marker(paragraph: str) -> list[Cut]:
     """Cut template markers glued to prose (``{{#rendered}}The minister said…``).
 
-    Block markers (``{{#…}}``, ``{% … %}``, ``[[slot]]``, ``%%UNIT%%``) are cut anywhere; a
-    plain ``{{ variable }}`` or ``${name}`` only when the paragraph does not talk about
-    templates, so a tutorial sentence quoting ``{{ name }}`` stays whole.
+    Left alone: a paragraph that talks about templates (a tutorial sentence naming
+    ``{{ name }}`` or Jinja's ``{# … #}``), and a marker quoted or in backticks (a news
+    story reporting that a page showed “{{ article.title }}”).
 
     >>> glued_template_marker("{{#rendered}}The minister said no.")
     [Cut(start=0, end=13, reason='unrendered template marker')]
     >>> glued_template_marker("In Jinja, write {{ name }} to print a variable.")
     []
+    >>> glued_template_marker("The page showed “{{ article.title }}” all morning.")
+    []
     """
     if not any(c in paragraph for c in "{[%<$") or is_template_only(paragraph):
         return []
-    marker = CONTROL_MARKER if TEMPLATE_TALK.search(paragraph) else TEMPLATE_MARKER
-    if marker is CONTROL_MARKER and _quotes_markers(paragraph):
+    if TEMPLATE_TALK.search(paragraph):
         return []
-    return [Cut(m.start(), m.end(), "unrendered template marker") for m in marker.finditer(paragraph)]
+    return [
+        Cut(m.start(), m.end(), "unrendered template marker")
+        for m in TEMPLATE_MARKER.finditer(paragraph)
+        if not _is_quoted(paragraph, m.start(), m.end())
+    ]
 
 
-def _quotes_markers(paragraph: str) -> bool:
-    return "`" in paragraph or bool(re.search(r"[\"'“‘]\s*[{<%\[]", paragraph))
+def _is_quoted(paragraph: str, start: int, end: int) -> bool:
+    before = paragraph[:start].rstrip()[-1:]
+    after = paragraph[end:].lstrip()[:1]
+    return bool(before and after and before in "\"'“‘«`" and after in "\"'”’»`")
 
 
 # The Hill's hover cards: the display name, then the full name glued to a string of the
