@@ -767,7 +767,8 @@ class Run:
         from cleanse.io import Output
 
         if self.args.in_place:
-            self.current = Output(event.path)
+            # Through a symlink, rewrite the file it points to and keep the link.
+            self.current = Output(os.path.realpath(event.path))
             self.current_changed = False
 
     def end_source(self, event: SourceEnd) -> None:

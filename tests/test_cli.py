@@ -256,6 +256,14 @@ def test_in_place_rewrites_keeps_mode_and_leaves_clean_files_alone(tmp_path: Pat
     assert sorted(os.listdir(tmp_path)) == [".git", "clean.txt", "dirty.txt"]
 
 
+def test_in_place_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text(DIRTY)
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    assert run("--in-place", tmp_path / "link.txt").status == 0
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text() == CLEAN
+
+
 def test_in_place_keeps_crlf(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(DIRTY.replace("\n", "\r\n").encode())
@@ -383,6 +391,15 @@ def test_binary_file_among_text_files_is_skipped(tmp_path: Path) -> None:
     assert result.status == 2
     assert result.text == "First.\n\nSecond.\n"
     assert f"cleanse: warning: {tmp_path / 'b.bin'}: looks binary" in result.err
+
+
+def test_binary_file_in_jsonl_mode_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(record(text="One.") + "\n")
+    (tmp_path / "b.jsonl").write_bytes(b"\x1f\x8b\x08\x00\x00\x00binary")
+    result = run("--jsonl", tmp_path / "a.jsonl", tmp_path / "b.jsonl")
+    assert result.status == 2
+    assert result.text == record(text="One.\n") + "\n"
+    assert "looks binary" in result.err and "Traceback" not in result.err
 
 
 @pytest.mark.parametrize(
