@@ -1,0 +1,167 @@
+"""Throughput of cleanse.clean next to ftfy.fix_text and the I/O floor, measured in one run.
+
+    .venv/bin/python benchmarks/bench_clean.py [--corpora PATH] [--mixed-mb 50] [--repeats 3]
+
+Two corpora: the news corpus (``news_articles_with_artifacts.jsonl`` in ``--corpora``,
+default ``$CLEANSE_CORPORA`` or ``../shared/corpora``) and a larger one, at least
+``--mixed-mb`` MB of text, made of shuffled copies of it (fixed seed) in a temporary
+file that is deleted afterwards. For each: MB/s and documents/s of
+
+- ``cleanse.clean`` with the default config (``--reference`` adds, on the news corpus,
+  the same with every fast path switched off: the "before" of benchmarks/README.md);
+- ``ftfy.fix_text`` with its default settings;
+- the I/O floor: read the JSONL, parse every line and dump it again (orjson if installed).
+
+Each figure is also printed as a ratio to ``ftfy.fix_text`` measured in the same run, the
+only comparison that means something on a shared, noisy machine. Every measurement is the
+best of ``--repeats`` passes, the contenders taking turns so that a burst of load hits them
+alike. MB are megabytes (10^6 bytes) of UTF-8 in the documents' ``text`` field, for all rows.
+The CLI end to end (``--jobs``) and peak RSS are measured by benchmarks/bench_cli.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ftfy
+
+import cleanse
+from cleanse import _fastpath
+
+orjson: Any
+try:
+    import orjson
+except ImportError:  # pragma: no cover - orjson is optional
+    orjson = None
+
+PROJECT = Path(__file__).resolve().parent.parent
+NEWS = "news_articles_with_artifacts.jsonl"
+SEED = 20240601
+
+
+def default_corpora() -> Path:
+    return Path(os.environ.get("CLEANSE_CORPORA") or PROJECT.parent / "shared" / "corpora")
+
+
+def read_texts(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def write_mixed(news: Path, target_mb: float, folder: str) -> Path:
+    """Write shuffled copies of the news corpus's lines until the text reaches *target_mb*."""
+    lines = [line for line in news.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sizes = [len(json.loads(line)["text"].encode("utf-8")) for line in lines]
+    rng = random.Random(SEED)
+    path = Path(folder) / "mixed.jsonl"
+    total = 0
+    with path.open("w", encoding="utf-8") as out:
+        while total < target_mb * 1e6:
+            order = list(range(len(lines)))
+            rng.shuffle(order)
+            for i in order:
+                out.write(lines[i] + "\n")
+                total += sizes[i]
+    return path
+
+
+def io_floor(path: Path) -> Callable[[], None]:
+    """Read the JSONL, parse each line and dump it again: what any JSONL tool must pay."""
+    if orjson is not None:
+        loads: Callable[[bytes], Any] = orjson.loads
+        dumps: Callable[[Any], bytes] = orjson.dumps
+    else:
+        loads = json.loads
+
+        def dumps(obj: Any) -> bytes:
+            return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+
+    def run() -> None:
+        with path.open("rb") as lines:
+            for line in lines:
+                dumps(loads(line))
+
+    return run
+
+
+def over(function: Callable[[str], str], texts: list[str]) -> Callable[[], None]:
+    def run() -> None:
+        for text in texts:
+            function(text)
+
+    return run
+
+
+def reference_clean(text: str) -> str:
+    with _fastpath.reference_path():
+        return cleanse.clean(text)
+
+
+def best_of(contenders: dict[str, Callable[[], None]], repeats: int) -> dict[str, float]:
+    """Run every contender *repeats* times, taking turns; return each one's best time."""
+    best = dict.fromkeys(contenders, float("inf"))
+    for _ in range(repeats):
+        for name, run in contenders.items():
+            start = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def report(title: str, path: Path, reference: bool, repeats: int) -> None:
+    texts = read_texts(path)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    contenders = {"cleanse.clean": over(cleanse.clean, texts)}
+    if reference:
+        contenders["cleanse.clean, fast paths off"] = over(reference_clean, texts)
+    contenders["ftfy.fix_text"] = over(ftfy.fix_text, texts)
+    contenders[f"I/O floor ({'orjson' if orjson else 'json'})"] = io_floor(path)
+    seconds = best_of(contenders, repeats)
+    ftfy_rate = megabytes / seconds["ftfy.fix_text"]
+    print(f"\n{title}: {len(texts)} documents, {megabytes:.1f} MB of text, best of {repeats}")
+    print(f"  {'':32} {'MB/s':>8} {'docs/s':>9} {'x ftfy':>8}")
+    for name, elapsed in seconds.items():
+        rate = megabytes / elapsed
+        print(f"  {name:32} {rate:8.2f} {len(texts) / elapsed:9.0f} {rate / ftfy_rate:8.2f}")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--corpora", type=Path, default=default_corpora(), help="folder holding " + NEWS)
+    parser.add_argument("--mixed-mb", type=float, default=50.0, help="size of the mixed corpus (0: skip it)")
+    parser.add_argument("--repeats", type=int, default=3, help="passes per measurement on the news corpus")
+    parser.add_argument(
+        "--mixed-repeats", type=int, default=2, help="passes per measurement on the mixed corpus"
+    )
+    parser.add_argument(
+        "--reference", action="store_true", help="also time clean with every fast path off (news corpus only)"
+    )
+    args = parser.parse_args(argv)
+
+    news = args.corpora / NEWS
+    if not news.exists():
+        print(f"skipped: corpora not found at {news} (use --corpora or set CLEANSE_CORPORA)")
+        return 0
+    cleanse.clean(read_texts(news)[0])  # compile the patterns before timing
+    version = getattr(cleanse, "__version__", "?")
+    print(f"cleanse {version}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
+    report("news corpus", news, args.reference, args.repeats)
+    if args.mixed_mb > 0:
+        with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
+            mixed = write_mixed(news, args.mixed_mb, folder)
+            report(f"mixed corpus (shuffled copies, seed {SEED})", mixed, False, args.mixed_repeats)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
