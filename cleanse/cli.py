@@ -393,8 +393,6 @@ class SourceStart:
     """The orchestrator is about to get the results for this input."""
 
     path: str
-    source: str
-    encoding: str
 
 
 @dataclass
@@ -467,13 +465,10 @@ def in_order(
 class Reader:
     """Turns the inputs into events and tasks, lazily, so input is read as work proceeds."""
 
-    def __init__(
-        self, args: argparse.Namespace, settings: SettingsCache, want: Want, progress: Progress
-    ) -> None:
+    def __init__(self, args: argparse.Namespace, settings: SettingsCache, want: Want) -> None:
         self.args = args
         self.settings = settings
         self.want = want
-        self.progress = progress
 
     def events(self, paths: Sequence[str]) -> Iterator[Task | Event]:
         from cleanse.errors import BinaryInputError, InputError
@@ -505,11 +500,10 @@ class Reader:
         finally:
             if path != "-":
                 stream.close()
-        self.progress.advance(size, 1)
         in_place = args.in_place or args.check or args.diff
         newline = newline_of(text) if in_place else "\n"
         encoding = args.encoding if args.in_place else "utf-8"
-        yield SourceStart(path, source, args.encoding)
+        yield SourceStart(path)
         yield TextTask(source, text, size, key, self.want, newline, encoding)
         yield SourceEnd(path)
 
@@ -528,7 +522,7 @@ class Reader:
                 raise _stream_error(source, exc) from None
             if binary:
                 raise BinaryInputError(f"{source}: looks binary (contains NUL bytes); skipped")
-            yield SourceStart(path, source, args.encoding)
+            yield SourceStart(path)
             number, offset, size = 1, 0, 0
             lines: list[bytes] = []
             while True:
@@ -540,7 +534,6 @@ class Reader:
                     lines.append(raw)
                     size += len(raw)
                 if lines and (not raw or size >= CHUNK_BYTES or len(lines) >= CHUNK_RECORDS):
-                    self.progress.advance(size, len(lines))
                     yield JsonlTask(
                         source,
                         number,
@@ -782,6 +775,7 @@ class Run:
     def handle(self, outcome: Outcome) -> None:
         args, stats = self.args, self.stats
         stats.bytes_in += outcome.bytes_in
+        self.progress.advance(outcome.bytes_in, 0 if outcome.blank else 1)
         if outcome.blank:
             if outcome.output:
                 self.write(outcome.output, False)
@@ -918,7 +912,7 @@ def process(args: argparse.Namespace) -> int:
     executor = _executor(jobs)
     try:
         run.open()
-        events = Reader(args, settings, want, progress).events(paths)
+        events = Reader(args, settings, want).events(paths)
         run.consume(in_order(events, executor, max(1, jobs) * IN_FLIGHT_PER_JOB))
         run.commit()
     except BaseException:
