@@ -337,6 +337,12 @@ def template_marker(paragraph: str, document: Document) -> str | None:
     return None
 
 
+# Another story's headline in sentence case followed by its source: "Senate passes the
+# budget after a long night - NYT". Sentence case (two small words before the dash) keeps
+# product names ("Wireless Headphones - Black") and Title Case subheads out.
+SOURCED_HEADLINE = re.compile(
+    r"[A-Z](?=[^.!?]*\s[a-z][^.!?]*\s[a-z])[^.!?]{10,160}? [-–] (?:\[[\w .]+\] )?[A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3}"
+)
 HEADLINE_MIN_WORDS = 8
 SHORT_HEADLINE_MIN_WORDS = 5
 HEADLINE_MAX_WORDS = 40
@@ -426,6 +432,7 @@ def _headline_shape(paragraph: str) -> int:
 def injected_headline(paragraph: str, document: Document) -> str | None:
     """Drop another story's ALL-CAPS headline standing between the article's paragraphs.
 
+    Also dropped: a sentence-case headline followed by its source ("… - NYT").
     Kept: the article's own title (the first paragraph), quotations and tweets in capitals,
     labels ending in a colon, bylines, and subheads. A capital line of eight words or more
     is a headline; shorter ones (three words or more) only on a page that already carried
@@ -439,8 +446,12 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
     >>> injected_headline("WHAT COMES NEXT", Document(["Title", "WHAT COMES NEXT", "Text."])) is None
     True
     """
+    if document.paragraphs[0] == paragraph:
+        return None
+    if SOURCED_HEADLINE.fullmatch(paragraph):
+        return "another story's headline, with its source"
     words = _headline_shape(paragraph)
-    if not words or document.paragraphs[0] == paragraph:
+    if not words:
         return None
     if document.shouting_share > 0.5 or document.is_sectioned:
         return None
