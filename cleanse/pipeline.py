@@ -235,7 +235,7 @@ class Config:
 
     def replace(self, **changes: Any) -> Config:
         """Return a copy with some fields changed (validated again)."""
-        current = {
+        current: dict[str, Any] = {
             "enable": self.enable,
             "disable": self.disable,
             "extra_patterns": self.extra_patterns,

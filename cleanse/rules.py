@@ -222,12 +222,12 @@ class Document:
         if self.known_link_items is not None:
             return self.known_link_items
         if self.positions and len(self.positions) == len(self.paragraphs):
-            kept = list(zip(self.positions, self.paragraphs))
+            kept = list(zip(self.positions, self.paragraphs, strict=True))
         else:
             kept = list(enumerate(self.paragraphs))
         events = sorted(
             [(pos, False, p) for pos, p in kept]
-            + [(pos, True, p) for pos, p in zip(self.dropped_positions, self.dropped)]
+            + [(pos, True, p) for pos, p in zip(self.dropped_positions, self.dropped, strict=False)]
         )
         items: set[str] = set()
         header: str | None = None
@@ -423,7 +423,7 @@ def _headline_shape(paragraph: str) -> int:
     stripped = paragraph.strip()
     if stripped[0] == "(" or stripped.endswith((":", ".")) or _is_quotation(stripped):
         return 0
-    if stripped.startswith(("By ", "BY ")) and "," in stripped or stripped.startswith("By "):
+    if stripped.startswith("By ") or (stripped.startswith("BY ") and "," in stripped):
         return 0
     words = len(stripped.split())
     return words if words <= HEADLINE_MAX_WORDS else 0
@@ -827,9 +827,7 @@ def apply_cuts(paragraph: str, cuts: Sequence[Cut]) -> str:
     text = pieces[0]
     for piece in pieces[1:]:
         left, right = text.rstrip(), piece.lstrip()
-        if not left or not right:
-            text = left + right
-        elif right[0] in ".,;:!?’'”)]" or unicodedata.category(right[0]) == "Pe":
+        if not left or not right or right[0] in ".,;:!?’'”)]" or unicodedata.category(right[0]) == "Pe":
             text = left + right
         else:
             text = left + " " + right
