@@ -240,10 +240,17 @@ def replace_field(line: str, field: str, value: str) -> str:
 
     >>> replace_field('{"id": 7, "text": "a  b", "tags": [1,2]}\n', "text", "a b")
     '{"id": 7, "text": "a b", "tags": [1,2]}\n'
+    >>> replace_field('{"text": "é \\ud800  x"}', "text", "é \ud800 x")  # a lone surrogate
+    '{"text": "\\u00e9 \\ud800 x"}'
     """
     start, end = field_span(line, field)
     old = line[start:end]
     ascii_only = "\\u" in old and old.isascii()
+    if not ascii_only:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (from a "\\ud800" escape) stays escaped
+            ascii_only = True
     return line[:start] + json.dumps(value, ensure_ascii=ascii_only) + line[end:]
 
 

@@ -172,6 +172,13 @@ def test_jsonl_crlf_no_final_newline_blank_lines_and_bom() -> None:
     assert result.text == "\r\n".join(expected) + "\n"
 
 
+def test_jsonl_lone_surrogate_escape_is_written_escaped() -> None:
+    fixes = ["unescape_html_entities", "fix_mojibake", "remove_invisible_chars", "normalize_unicode"]
+    off = [arg for name in fixes for arg in ("--disable", name)]
+    result = run("--jsonl", *off, stdin='{"text": "café \\ud800  x"}\n')
+    assert (result.status, result.text) == (0, '{"text": "caf\\u00e9 \\ud800 x\\n"}\n')
+
+
 # --- compression
 
 
