@@ -899,6 +899,10 @@ def process(args: argparse.Namespace) -> int:
     from cleanse.io import STDIO, check_encoding
 
     check_encoding(args.encoding)
+    if sys.stdout is None and not (args.output or args.in_place):  # started with >&-
+        from cleanse.errors import CleanseError
+
+        raise CleanseError("standard output is closed; use -o FILE")
     settings = SettingsCache(args)
     paths = args.files or [STDIO]
     settings.for_input(paths[0])  # a bad --enable/--disable or config file fails before any work
@@ -987,7 +991,8 @@ def _guarded(action: Callable[[], int]) -> int:
 
     try:
         status = action()
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
         return status
     except CleanseError as exc:
         _flush_quietly()
@@ -1017,5 +1022,5 @@ def _flush_quietly() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass

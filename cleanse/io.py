@@ -61,6 +61,8 @@ def open_input(path: str) -> BinaryIO:
     :class:`InputError` naming the file. The stream returned supports ``peek``.
     """
     if path == STDIO:
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise InputError("<stdin>: standard input is closed")
         stream: Any = sys.stdin.buffer
         return stream if hasattr(stream, "peek") else io.BufferedReader(stream)
     try:

@@ -95,3 +95,13 @@ def test_ctrl_c_exits_130_without_traceback_or_half_written_file(workdir: Path, 
     process.stdin.close()
     assert b"Traceback" not in process.stderr.read()
     assert sorted(os.listdir(workdir)) == [".git"]  # no out.jsonl, no temporary file
+
+
+def test_closed_stdin_or_stdout_is_a_clear_error(workdir: Path) -> None:
+    command = f"{sys.executable} -m cleanse"
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    for redirect, message in (("<&-", b"standard input is closed"), (">&-", b"standard output is closed")):
+        line = f"echo x | {command} {redirect}"
+        shell = subprocess.run(line, shell=True, cwd=workdir, env=env, capture_output=True, timeout=60)
+        assert shell.returncode == 2
+        assert message in shell.stderr and b"Traceback" not in shell.stderr
