@@ -62,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleanse",
         description=(
-            "Clean messy scraped text into clean paragraphs. Reads FILEs (or stdin) and writes "
-            "the cleaned text to stdout. .gz and .zst files are (de)compressed by suffix."
+            "Clean messy scraped text into clean paragraphs: read FILEs (or stdin), write the\n"
+            "cleaned text to stdout. Files ending in .gz or .zst are (de)compressed."
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
