@@ -261,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wanted = set(args.only.split(","))
     cleanse = cleanse_command()
     print(f"cleanse command: {' '.join(cleanse)}; python {sys.version.split()[0]}; corpus {corpus}")
+    print(f"cores: {os.cpu_count()}; load average: {load_average()}")
     with tempfile.TemporaryDirectory(prefix="bench_cli.") as tmp:
         workdir = Path(tmp)
         if "startup" in wanted:
