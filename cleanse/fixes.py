@@ -163,4 +163,6 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("  too \\u00a0 many   spaces ")
     'too many spaces'
     """
+    if _fastpath.ENABLED and text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # in ASCII only a tab or two spaces in a row can need collapsing
     return HORIZONTAL_SPACE_RUN.sub(" ", text).strip()

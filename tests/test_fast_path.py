@@ -124,6 +124,20 @@ def test_mojibake_suspect_covers_ftfy_badness(text: str) -> None:
         assert fixes.MOJIBAKE_SUSPECT(text)
 
 
+@given(st.one_of(LINE, st.text(alphabet=" \t\u00a0\u2009\u3000ab.\n"), st.text()))
+def test_collapse_spaces_fast_path_is_exact(text: str) -> None:
+    fast = fixes.collapse_spaces(text)
+    with _fastpath.reference_path():
+        assert fixes.collapse_spaces(text) == fast
+
+
+@given(st.one_of(LINE, st.text()))
+def test_sentence_keys_are_exact(text: str) -> None:
+    fast = rules._sentence_keys(text)
+    with _fastpath.reference_path():
+        assert rules._sentence_keys(text) == fast
+
+
 @given(st.one_of(LINE, st.text()))
 def test_case_counts_are_exact(text: str) -> None:
     fast = rules._case_counts(text)
