@@ -91,7 +91,6 @@ CASE_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s",
 # A finite set of strings longer than this is not worth enumerating.
 MAX_NEEDLES = 64
 
-_NEEDLES: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 _LAST_KEY: tuple[str, str] = ("", "")
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 # Looking for the literals costs about as much as running a cheap pattern: when more than
@@ -99,7 +98,22 @@ _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 # of that pattern cannot pay for itself and is dropped for the rest of the process.
 TRIAL_CHECKS = 1000
 MAX_PASS_SHARE = 0.2
-_COUNTS: dict[re.Pattern[str], list[int]] = {}
+
+
+class _PreCheck:
+    """The literal pre-check of one pattern and how often it let text through."""
+
+    __slots__ = ("checks", "literals", "passes", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern  # held, so that its id() stays its own
+        found = required_literals(pattern)
+        self.literals = None if found is None else re.compile(_trie(found))
+        self.checks = self.passes = 0
+
+
+# By id(): hashing a compiled pattern hashes all its code, which costs more than the check.
+_PRE_CHECKS: dict[int, _PreCheck] = {}
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -112,28 +126,24 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """
     if not ENABLED:
         return True
-    try:
-        needles = _NEEDLES[pattern]
-    except KeyError:
-        found = required_literals(pattern)
-        needles = _NEEDLES[pattern] = None if found is None else re.compile(_trie(found))
-    if needles is None:
+    check = _PRE_CHECKS.get(id(pattern))
+    if check is None or check.pattern is not pattern:
+        check = _PRE_CHECKS[id(pattern)] = _PreCheck(pattern)
+    if check.literals is None:
         return True
     global _LAST_KEY
     last = _LAST_KEY
     if last[0] is text:
         key = last[1]
     else:
-        if not text.isascii() and _FOLDED.search(text):
-            text = text.translate(CASE_FOLD_TO_ASCII)
-        key = text.lower()
+        folded = text.translate(CASE_FOLD_TO_ASCII) if not text.isascii() and _FOLDED.search(text) else text
+        key = folded.lower()
         _LAST_KEY = (text, key)
-    found = needles.search(key) is not None
-    counts = _COUNTS.setdefault(pattern, [0, 0])
-    counts[0] += 1
-    counts[1] += found
-    if counts[0] % TRIAL_CHECKS == 0 and counts[1] > counts[0] * MAX_PASS_SHARE:
-        _NEEDLES[pattern] = None  # passes too often to save anything: stop looking
+    found = check.literals.search(key) is not None
+    check.checks += 1
+    check.passes += found
+    if check.checks % TRIAL_CHECKS == 0 and check.passes > check.checks * MAX_PASS_SHARE:
+        check.literals = None  # passes too often to save anything: stop looking
     return found
 
 
