@@ -141,6 +141,12 @@ def _normalise_sentence(sentence: str) -> str:
     return " ".join(WORD.findall(sentence.casefold()))
 
 
+@_fastpath.memoize
+def _sentence_keys(paragraph: str) -> tuple[str, ...]:
+    """The normalised sentences of *paragraph*, as pull quotes are compared."""
+    return tuple(_normalise_sentence(s) for s in SENTENCE_END.split(paragraph))
+
+
 @dataclass(frozen=True)
 class Document:
     """The paragraphs still standing, as context rules see them, and the junk already found.
@@ -284,8 +290,7 @@ class Document:
         owners: dict[str, int] = {}
         for p in self.paragraphs:
             size = len(p.split())
-            for sentence in SENTENCE_END.split(p):
-                key = _normalise_sentence(sentence)
+            for key in _sentence_keys(p):
                 if key and owners.get(key, 0) < size:
                     owners[key] = size
         return owners
@@ -559,8 +564,7 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     if is_shouting(paragraph) or _bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline
     owners = document.sentence_owners
-    sentences = [_normalise_sentence(s) for s in SENTENCE_END.split(paragraph)]
-    sentences = [s for s in sentences if s]
+    sentences = [s for s in _sentence_keys(paragraph) if s]
     if sentences and all(owners.get(s, 0) > size for s in sentences):
         return "pull quote repeating the article"
     if paragraph[0] not in QUOTE_OPENERS:
