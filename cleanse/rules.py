@@ -134,10 +134,16 @@ TEMPLATE_TALK = re.compile(
 )
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 WORD = re.compile(r"\w+")
+# For ASCII text the same words in C: \w is [A-Za-z0-9_], casefold() is lower().
+_ASCII_WORD_BYTES = bytes(
+    (c | 0x20 if chr(c).isalpha() else c) if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(128)
+) + b" " * 128
 
 
 @_fastpath.memoize  # every round of context rules asks again about the same sentences
 def _normalise_sentence(sentence: str) -> str:
+    if _fastpath.ENABLED and sentence.isascii():
+        return b" ".join(sentence.encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
     return " ".join(WORD.findall(sentence.casefold()))
 
 
@@ -606,8 +612,10 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
 
 
 def _is_quoted(paragraph: str, start: int, end: int) -> bool:
-    before = paragraph[:start].rstrip()[-1:]
-    after = paragraph[end:].lstrip()[:1]
+    # Look only at the few characters around the marker: this runs once per marker, and
+    # slicing the whole paragraph each time would be quadratic on a huge line.
+    before = paragraph[max(0, start - 8) : start].rstrip()[-1:]
+    after = paragraph[end : end + 8].lstrip()[:1]
     return bool(before and after and before in "\"'“‘«`" and after in "\"'”’»`")
 
 
@@ -822,17 +830,20 @@ def apply_cuts(paragraph: str, cuts: Sequence[Cut]) -> str:
     """
     pieces = []
     position = 0
-    for cut in _merge(list(cuts)):
+    for cut in _merge(sorted(cuts)):
         if cut.start < position:
             continue
         pieces.append(paragraph[position : cut.start])
         position = cut.end
     pieces.append(paragraph[position:])
-    text = pieces[0]
-    for piece in pieces[1:]:
-        left, right = text.rstrip(), piece.lstrip()
-        if not left or not right or right[0] in ".,;:!?’'”)]" or unicodedata.category(right[0]) == "Pe":
-            text = left + right
-        else:
-            text = left + " " + right
-    return text.strip()
+    # Join piece by piece without re-reading what is already joined: a 20 MB line with
+    # thousands of cuts must stay linear.
+    parts: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if parts and not (piece[0] in ".,;:!?’'”)]" or unicodedata.category(piece[0]) == "Pe"):
+            parts.append(" ")
+        parts.append(piece)
+    return "".join(parts)
