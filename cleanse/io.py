@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import IO, Any, BinaryIO
@@ -24,6 +25,9 @@ STDIO = "-"
 BINARY_SNIFF_BYTES = 8192
 
 _DECODER = json.JSONDecoder()
+# A JSON string, matched without decoding it: the text field is most of a record, and
+# finding where it ends should not cost a second parse.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
@@ -224,7 +228,12 @@ def field_span(line: str, field: str) -> tuple[int, int]:
         key, index = _scanstring(line, index + 1)
         index = _skip_space(line, index) + 1  # past ":"
         index = _skip_space(line, index)
-        _, end = _DECODER.raw_decode(line, index)
+        if line[index] == '"':
+            match = _JSON_STRING.match(line, index)
+            assert match is not None, "field_span() takes a line that json.loads accepted"
+            end = match.end()
+        else:
+            _, end = _DECODER.raw_decode(line, index)
         if key == field:
             span = (index, end)
         index = _skip_space(line, end)

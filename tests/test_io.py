@@ -152,6 +152,7 @@ def test_parse_record_errors(line: str, message: str) -> None:
         '{"text": "first", "text": "x"}',
         '{"t\\u0065xt": "x"}',
         '{"a": "}\\"text\\": ", "text": "x"}',
+        '{"a": "ends in a backslash \\\\", "text": "x", "b": "\\u00e9\\""}',
     ],
 )
 def test_field_span_finds_the_top_level_value(line: str) -> None:
