@@ -25,7 +25,7 @@ from typing import Any, Literal
 from cleanse import fixes, rules
 from cleanse.errors import ConfigError
 from cleanse.paragraphs import join_paragraphs, split_paragraphs
-from cleanse.patterns import compile_whole_paragraph
+from cleanse.patterns import compile_whole_paragraph, scope_inline_flags
 
 StepKind = Literal["fix", "structure", "span", "rule", "context"]
 Action = Literal["fixed", "dropped", "cut"]
@@ -297,7 +297,8 @@ class _Plan:
         self.rules = [s for s in active if s.kind == "rule"]
         self.contexts = [s for s in active if s.kind == "context"]
         self.context_extras = [(s.name, self.extras[s.name]) for s in self.contexts if s.name in self.extras]
-        self.protect = re.compile("|".join(f"(?:{p})" for p in config.protect)) if config.protect else None
+        protect = "|".join(f"(?:{scope_inline_flags(p)})" for p in config.protect)
+        self.protect = re.compile(protect) if config.protect else None
 
 
 DEFAULT_CONFIG = Config()

@@ -32,6 +32,31 @@ def read_phrases(text: str) -> list[str]:
     return [s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#")]
 
 
+LEADING_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def scope_inline_flags(pattern: str) -> str:
+    """Turn the global flags a pattern starts with into a scoped group, so it can be joined.
+
+    Python accepts ``(?i)`` only at the very start of an expression, and joining patterns
+    into one alternation moves it to the middle; ``(?i:...)`` means the same and may go
+    anywhere.
+
+    >>> scope_inline_flags("(?i)editor's note")
+    "(?i:editor's note)"
+    >>> scope_inline_flags("no flags")
+    'no flags'
+    """
+    flags = ""
+    while match := LEADING_GLOBAL_FLAGS.match(pattern):
+        flags += match.group(1)
+        pattern = pattern[match.end() :]
+    if not flags:
+        return pattern
+    # In verbose mode a trailing comment would swallow the closing parenthesis.
+    return f"(?{flags}:{pattern}\n)" if "x" in flags else f"(?{flags}:{pattern})"
+
+
 def compile_whole_paragraph(patterns: list[str], origin: str) -> re.Pattern[str] | None:
     """Join *patterns* into one case-insensitive alternation that must match a whole paragraph.
 
@@ -46,7 +71,7 @@ def compile_whole_paragraph(patterns: list[str], origin: str) -> re.Pattern[str]
     if not patterns:
         return None
     # Trailing punctuation never turns a line of boilerplate into prose.
-    alternation = "|".join(f"(?:{p})" for p in patterns)
+    alternation = "|".join(f"(?:{scope_inline_flags(p)})" for p in patterns)
     return re.compile(f"(?:{alternation})[\\s.!?:;,…*\"'”’)\\]]*", re.IGNORECASE)
 
 
