@@ -139,6 +139,24 @@ def test_protect(text: str, expected: str) -> None:
     assert clean(text, Config(protect=[r"^Editor's note:"])) == expected
 
 
+# Python takes global flags such as (?i) only at the start of an expression; patterns that
+# start with them must still work when cleanse joins them with others.
+
+
+def test_protect_patterns_may_start_with_global_flags() -> None:
+    config = Config(protect=["(?i)^editor's note", r"\bNOTE\b"])
+    assert (
+        clean("Story.\nEDITOR'S NOTE: ADVERTISEMENT\n", config) == "Story.\n\nEDITOR'S NOTE: ADVERTISEMENT\n"
+    )
+
+
+def test_extra_patterns_may_start_with_global_flags() -> None:
+    config = Config(
+        extra_patterns={"promo_line": ["(?i)support us.*", "(?s)(?x) donate \\s+ now  # verbose"]}
+    )
+    assert clean("Story.\nSupport us today\nDonate   now\n", config) == "Story.\n"
+
+
 # --- user steps --------------------------------------------------------------------------------
 
 

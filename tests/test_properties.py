@@ -25,6 +25,8 @@ import cleanse
 from cleanse import rules
 from cleanse.paragraphs import join_paragraphs, split_paragraphs
 
+FIXES = [s for s in cleanse.steps() if s.kind == "fix"]
+
 # --- strategies: arbitrary text --------------------------------------------------------------
 
 # Every code point, surrogates, controls and unassigned ones included.
@@ -233,6 +235,22 @@ def test_clean_is_idempotent_on_articles(text: str) -> None:
     assert cleanse.clean(once) == once
 
 
+CONFIGS = [
+    cleanse.Config(enable={"join_wrapped_lines"}),
+    cleanse.Config(protect=[r"(?i)advertisement", r"\bMORE\b"]),
+    cleanse.Config(disable={"fix_mojibake", "collapse_spaces", "pull_quote"}),
+    cleanse.Config(extra_patterns={"promo_line": [r".*harbour.*"], "injected_headline": [r"the .*"]}),
+]
+
+
+@given(config=st.sampled_from(CONFIGS), text=any_input)
+def test_clean_is_idempotent_under_other_configs(config: cleanse.Config, text: str) -> None:
+    once = cleanse.clean(text, config)
+    assert cleanse.clean(once, config) == once
+    if all(config.is_enabled(step.name) for step in FIXES):
+        assert_clean_output(once)  # switching fixes off is switching this guarantee off
+
+
 # --- the output contract ---------------------------------------------------------------------
 
 
@@ -245,8 +263,6 @@ def test_clean_never_raises_and_returns_clean_paragraphs(text: str) -> None:
 
 
 # --- every step alone is idempotent --------------------------------------------------------
-
-FIXES = [s for s in cleanse.steps() if s.kind == "fix"]
 
 
 @pytest.mark.parametrize("step", FIXES, ids=[s.name for s in FIXES])
