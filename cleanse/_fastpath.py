@@ -91,7 +91,6 @@ CASE_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s",
 # A finite set of strings longer than this is not worth enumerating.
 MAX_NEEDLES = 64
 
-_LAST_KEY: tuple[str, str] = ("", "")
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 # Looking for the literals costs about as much as running a cheap pattern: when more than
 # this share of the texts seen hold one (counted every TRIAL_CHECKS texts), the pre-check
@@ -103,17 +102,53 @@ MAX_PASS_SHARE = 0.2
 class _PreCheck:
     """The literal pre-check of one pattern and how often it let text through."""
 
-    __slots__ = ("checks", "literals", "passes", "pattern")
+    __slots__ = ("active", "checks", "literals", "passes", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern  # held, so that its id() stays its own
-        found = required_literals(pattern)
-        self.literals = None if found is None else re.compile(_trie(found))
+        self.literals = required_literals(pattern) or ()
+        self.active = bool(self.literals)
         self.checks = self.passes = 0
 
 
 # By id(): hashing a compiled pattern hashes all its code, which costs more than the check.
 _PRE_CHECKS: dict[int, _PreCheck] = {}
+
+
+class _Scan:
+    """One pass over a text that finds the literals of every active pre-check at once.
+
+    A look-ahead at every position captures the longest literal starting there; the
+    shorter literals that are prefixes of it start there too, so ``owners`` maps each
+    literal to every pre-check owning it or one of its prefixes.
+    """
+
+    def __init__(self, checks: list[_PreCheck]) -> None:
+        owners: dict[str, set[int]] = {}
+        for check in checks:
+            for literal in check.literals:
+                owners.setdefault(literal, set()).add(id(check.pattern))
+        self.owners = {
+            literal: frozenset().union(*(ids for other, ids in owners.items() if literal.startswith(other)))
+            for literal in owners
+        }
+        self.pattern = re.compile(f"(?=({_trie(sorted(owners))}))") if owners else None
+
+    def possible(self, key: str) -> frozenset[int]:
+        """The ids of the patterns whose literals occur in *key*."""
+        if self.pattern is None:
+            return frozenset()
+        found = set(self.pattern.findall(key))
+        return frozenset().union(*(self.owners[literal] for literal in found))
+
+
+_SCAN = _Scan([])
+_LAST_SCAN: tuple[str, _Scan, frozenset[int]] = ("", _SCAN, frozenset())
+
+
+def _rescan() -> None:
+    global _SCAN
+    _SCAN = _Scan([c for c in _PRE_CHECKS.values() if c.active])
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -129,21 +164,22 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     check = _PRE_CHECKS.get(id(pattern))
     if check is None or check.pattern is not pattern:
         check = _PRE_CHECKS[id(pattern)] = _PreCheck(pattern)
-    if check.literals is None:
+        _rescan()
+    if not check.active:
         return True
-    global _LAST_KEY
-    last = _LAST_KEY
-    if last[0] is text:
-        key = last[1]
-    else:
+    global _LAST_SCAN
+    last_text, last_scan, possible = _LAST_SCAN
+    scan = _SCAN
+    if last_text is not text or last_scan is not scan:
         folded = text.translate(CASE_FOLD_TO_ASCII) if not text.isascii() and _FOLDED.search(text) else text
-        key = folded.lower()
-        _LAST_KEY = (text, key)
-    found = check.literals.search(key) is not None
+        possible = scan.possible(folded.lower())
+        _LAST_SCAN = (text, scan, possible)
+    found = id(pattern) in possible
     check.checks += 1
     check.passes += found
     if check.checks % TRIAL_CHECKS == 0 and check.passes > check.checks * MAX_PASS_SHARE:
-        check.literals = None  # passes too often to save anything: stop looking
+        check.active = False  # passes too often to save anything: stop looking
+        _rescan()
     return found
 
 
