@@ -104,9 +104,9 @@ class _PreCheck:
 
     __slots__ = ("active", "checks", "literals", "passes", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...] | None = None) -> None:
         self.pattern = pattern  # held, so that its id() stays its own
-        self.literals = required_literals(pattern) or ()
+        self.literals = literals or required_literals(pattern) or ()
         self.active = bool(self.literals)
         self.checks = self.passes = 0
 
@@ -181,6 +181,89 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         check.active = False  # passes too often to save anything: stop looking
         _rescan()
     return found
+
+
+# A literal this long is rare in prose: an alternative that has one is worth gating.
+GATED_LITERAL_LENGTH = 5
+
+
+class _SplitFullmatch:
+    """``pattern.fullmatch`` as two halves: alternatives run always, and gated ones.
+
+    Phrase lists mix cheap alternatives, which fail at a paragraph's first character,
+    with ones like ``.{0,300}\\bby signing up\\b.{0,300}`` that try every position. The
+    second kind, when each holds a literal of GATED_LITERAL_LENGTH characters or more,
+    run only when the paragraph holds one of those literals. A whole-paragraph match of
+    ``P(?:A|B)S`` is a match of ``PAS`` or of ``PBS``, so the answer is the same.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.always: re.Pattern[str] | None = pattern
+        self.gated: re.Pattern[str] | None = None
+        try:
+            parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+            items = list(parsed)
+            if _GROUP_REFERENCE.search(pattern.pattern):
+                return
+            at = next(i for i, (op, _) in enumerate(items) if op is _sre_constants.BRANCH)
+            always, gated, literals = [], [], set()
+            for branch in items[at][1][1]:
+                found = _needles(list(branch))
+                if found and min(map(len, found)) >= GATED_LITERAL_LENGTH:
+                    gated.append(branch)
+                    literals |= found
+                else:
+                    always.append(branch)
+            if not gated:
+                return
+
+            def part(branches: list[Any]) -> re.Pattern[str] | None:
+                if not branches:
+                    return None
+                middle = [(_sre_constants.BRANCH, (None, branches))]
+                tree = _sre_parse.SubPattern(parsed.state, items[:at] + middle + items[at + 1 :])
+                compiled: re.Pattern[str] = _sre_compile.compile(tree, pattern.flags)
+                return compiled
+
+            self.always, self.gated = part(always), part(gated)
+            if self.gated is not None:
+                _PRE_CHECKS[id(self.gated)] = _PreCheck(self.gated, tuple(sorted(literals)))
+                _rescan()
+        except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
+            self.always, self.gated = pattern, None
+
+    def __call__(self, text: str) -> bool:
+        if self.always is not None and self.always.fullmatch(text) is not None:
+            return True
+        gated = self.gated
+        return gated is not None and may_match(gated, text) and gated.fullmatch(text) is not None
+
+
+# A back-reference ties alternatives to group numbers: such a pattern is never split.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+_SPLITS: dict[int, _SplitFullmatch] = {}
+
+
+def fullmatch(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.fullmatch(text) is not None``, with long-literal alternatives gated.
+
+    >>> fullmatch(re.compile(r"(?i)ad|.{0,300}\\bby signing up\\b.{0,300}"), "By signing up you agree")
+    True
+    >>> fullmatch(re.compile(r"(?i)ad|.{0,300}\\bby signing up\\b.{0,300}"), "The senate voted.")
+    False
+    """
+    if not ENABLED:
+        return pattern.fullmatch(text) is not None
+    split = _SPLITS.get(id(pattern))
+    if split is None:
+        split = _SPLITS[id(pattern)] = _SplitFullmatch(pattern)
+        _KEEP.append(pattern)  # its id() must stay its own
+    return split(text)
+
+
+_KEEP: list[re.Pattern[str]] = []
 
 
 def _trie(words: Sequence[str]) -> str:

@@ -156,6 +156,14 @@ def test_phrase_pre_check_never_hides_a_match(text: str, rule: str) -> None:
         assert _fastpath.may_match(rules.GLUED_PROMO_HINT, text)
 
 
+@given(st.one_of(JUNK, LINE, st.text()), st.sampled_from(PHRASE_RULES))
+def test_split_fullmatch_is_exact(text: str, rule: str) -> None:
+    pattern = builtin_pattern(rule)
+    assert pattern is not None
+    for candidate in (text, text.upper(), text.swapcase()):
+        assert _fastpath.fullmatch(pattern, candidate) == (pattern.fullmatch(candidate) is not None)
+
+
 @pytest.mark.parametrize("rule", PHRASE_RULES)
 def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> None:
     pattern = builtin_pattern(rule)
@@ -163,6 +171,8 @@ def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> Non
     paragraphs = [p.strip() for text in news_texts for p in text.splitlines()]
     hidden = [p for p in paragraphs if pattern.fullmatch(p) and not _fastpath.may_match(pattern, p)]
     assert hidden == []
+    differ = [p for p in paragraphs if _fastpath.fullmatch(pattern, p) != (pattern.fullmatch(p) is not None)]
+    assert differ == []
 
 
 def test_case_fold_table_matches_re() -> None:
