@@ -40,9 +40,7 @@ class Cut(NamedTuple):
 
 def _phrase_rule(rule: str, paragraph: str) -> bool:
     pattern = builtin_pattern(rule)
-    if pattern is None or not _fastpath.may_match(pattern, paragraph):
-        return False
-    return pattern.fullmatch(paragraph) is not None
+    return pattern is not None and _fastpath.fullmatch(pattern, paragraph)
 
 
 def promo_line(paragraph: str) -> str | None:
