@@ -15,8 +15,10 @@ It prints, measured in one run:
   the CLI with every step switched off, which is what reading, JSON and writing cost;
 - ``--jobs 2`` against ``--jobs 1`` on a JSONL file of at least ``--parallel-size``
   (default 50 MB) built by repeating the corpus (target on 2 cores: at least 1.6x);
-- peak RSS (from ``os.wait4``) of ``cleanse --jsonl`` streaming ``--rss-size`` bytes
-  (default 1 GB) through a pipe, and at a tenth of that size to show memory stays flat;
+- peak RSS (sampled from ``/proc``: the largest process, and all of them together with
+  ``--rss-jobs`` workers) of ``cleanse --jsonl`` streaming ``--rss-size`` bytes (default
+  1 GB; at the library's speed that takes a while, ``--rss-size 300M`` is quicker)
+  through a pipe, and at a tenth of that size to show memory stays flat;
 - peak RSS on one single line of ``--line-size`` bytes (text mode: one huge paragraph),
   as a multiple of the line.
 
