@@ -9,9 +9,11 @@ remove a paragraph boundary.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 import ftfy
 
@@ -39,12 +41,21 @@ MOJIBAKE_ONLY = ftfy.TextFixerConfig(
 # ftfy can need a second pass on text that was mis-decoded twice; past this many passes
 # the text is not mojibake any more but something ftfy keeps reinterpreting.
 MAX_MOJIBAKE_PASSES = 4
-# ftfy's repair changes only text that its badness pattern flags as mojibake, that holds
-# C1 controls (which the pattern flags too) or that holds UTF-16 surrogates. This test,
-# read from that same pattern, is True for all such text and costs a fraction of ftfy's
-# own check; everything else (curly quotes, accented names, CJK) is returned at once.
-SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))
-MOJIBAKE_SUSPECT = _fastpath.could_search(ftfy.badness.BADNESS_RE, SURROGATES)
+
+
+@functools.cache
+def _mojibake_suspect() -> Callable[[str], bool] | None:
+    """Return a test that is True for every text ftfy's encoding repair would change.
+
+    ftfy's repair changes only text that its badness pattern flags as mojibake, that holds
+    C1 controls (which the pattern flags too) or that holds UTF-16 surrogates. This test,
+    read from that same pattern (on first use, to keep ``import cleanse`` quick), costs a
+    fraction of ftfy's own check; other text (curly quotes, accented names, CJK) is
+    returned at once.
+    """
+    surrogates = "".join(map(chr, range(0xD800, 0xE000)))
+    return _fastpath.could_search(ftfy.badness.BADNESS_RE, surrogates)
+
 
 HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 
@@ -109,8 +120,10 @@ def fix_mojibake(text: str) -> str:
     """
     if text.isascii():
         return text
-    if _fastpath.ENABLED and MOJIBAKE_SUSPECT is not None and not MOJIBAKE_SUSPECT(text):
-        return text
+    if _fastpath.ENABLED:
+        suspect = _mojibake_suspect()
+        if suspect is not None and not suspect(text):
+            return text
     for _ in range(MAX_MOJIBAKE_PASSES):
         fixed = ftfy.fix_text(text, MOJIBAKE_ONLY)
         if fixed == text:
