@@ -22,7 +22,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import cleanse
-from cleanse import rules
+from cleanse import fixes, rules
 from cleanse.paragraphs import join_paragraphs, split_paragraphs
 
 FIXES = [s for s in cleanse.steps() if s.kind == "fix"]
@@ -204,6 +204,7 @@ def assert_clean_output(out: str) -> None:
     out.encode("utf-8")  # raises on a lone surrogate
     assert unicodedata.is_normalized("NFC", out)
     assert not CONTROL.search(out), "control character in output"
+    assert not fixes.INVISIBLE.search(out), "invisible junk (zero-width space, BOM, soft hyphen) in output"
     if out == "":
         return
     assert out.endswith("\n") and not out.endswith("\n\n")
