@@ -129,7 +129,7 @@ class _Scan:
             for literal in check.literals:
                 owners.setdefault(literal, set()).add(id(check.pattern))
         self.owners = {
-            literal: frozenset().union(*(ids for other, ids in owners.items() if literal.startswith(other)))
+            literal: frozenset().union(*(owners.get(literal[:end], ()) for end in range(1, len(literal) + 1)))
             for literal in owners
         }
         self.pattern = re.compile(f"(?=({_trie(sorted(owners))}))") if owners else None
@@ -258,11 +258,17 @@ def fullmatch(pattern: re.Pattern[str], text: str) -> bool:
         return pattern.fullmatch(text) is not None
     split = _SPLITS.get(id(pattern))
     if split is None:
+        # Splitting costs a parse and two compiles: worth it for a corpus, not for one line.
+        calls = _CALLS[id(pattern)] = _CALLS.get(id(pattern), 0) + 1
+        if calls < SPLIT_AFTER_CALLS:
+            return pattern.fullmatch(text) is not None
         split = _SPLITS[id(pattern)] = _SplitFullmatch(pattern)
         _KEEP.append(pattern)  # its id() must stay its own
     return split(text)
 
 
+SPLIT_AFTER_CALLS = 200
+_CALLS: dict[int, int] = {}
 _KEEP: list[re.Pattern[str]] = []
 
 
