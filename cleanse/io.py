@@ -289,6 +289,16 @@ class Output:
         target = Path(path)
         if target.is_dir():
             raise InputError(f"{path}: is a directory, not an output file")
+        if target.exists() and not target.is_file():
+            # A device or a pipe (/dev/null, a FIFO) is written to as it is: replacing it
+            # with a regular file would destroy it (as root, even /dev/null).
+            try:
+                self._raw = open(path, "wb")  # noqa: SIM115 - closed in commit()/discard()
+            except PermissionError:
+                raise InputError(f"{path}: permission denied") from None
+            self.stream = self._raw
+            self._mode_from = path
+            return
         try:
             fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         except FileNotFoundError:
@@ -316,6 +326,8 @@ class Output:
         """Finish writing: flush (and fsync, then move into place, for a file)."""
         if self._tmp is None or self._raw is None:
             self.stream.flush()
+            if self._raw is not None:
+                self._raw.close()
             return
         for closer in self._closers:
             closer.close()
@@ -335,6 +347,8 @@ class Output:
     def discard(self) -> None:
         """Forget everything written to a file output; the destination stays as it was."""
         if self._tmp is None:
+            if self._raw is not None and not self._raw.closed:
+                self._raw.close()
             return
         for closer in self._closers:
             with contextlib.suppress(Exception):

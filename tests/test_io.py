@@ -7,6 +7,7 @@ import io
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,24 @@ def test_output_errors(tmp_path: Path) -> None:
         Output(str(tmp_path))
     with pytest.raises(InputError, match="no such directory"):
         Output(str(tmp_path / "nope" / "out.txt"))
+
+
+def test_output_to_a_device_writes_through_and_never_replaces_it(tmp_path: Path) -> None:
+    """`-o /dev/null` (or a FIFO) must not be swapped for a regular file by the atomic rename."""
+    from cleanse.io import Output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    out = Output(str(fifo))
+    out.stream.write(b"through the pipe\n")
+    out.commit()
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    out = Output(os.devnull)
+    out.stream.write(b"gone")
+    out.commit()
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
