@@ -476,6 +476,15 @@ class Reader:
 
         for path in paths:
             source = display_name(path)
+            if (
+                self.args.in_place
+                and os.path.exists(path)
+                and not os.path.isdir(path)
+                and not os.path.isfile(path)
+            ):
+                # A device or FIFO cannot be replaced by a rewritten copy (as root, not even /dev/null).
+                yield Skipped(f"{source}: not a regular file; --in-place only rewrites regular files")
+                continue
             try:
                 resolved = self.settings.for_input(path)
                 key = config_key(resolved.config)

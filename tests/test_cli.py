@@ -271,6 +271,13 @@ def test_in_place_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert (tmp_path / "real.txt").read_text() == CLEAN
 
 
+def test_in_place_refuses_a_fifo(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    result = run("--in-place", tmp_path / "pipe")
+    assert result.status == 2 and "not a regular file" in result.err
+    assert stat.S_ISFIFO((tmp_path / "pipe").stat().st_mode)
+
+
 def test_in_place_keeps_crlf(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(DIRTY.replace("\n", "\r\n").encode())
