@@ -5,17 +5,16 @@
 'Title\\n\\nThe text.\\n'
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from cleanse.errors import CleanseError, ConfigError, InputError
-from cleanse.pipeline import (
-    Change,
-    Config,
-    Step,
-    clean,
-    clean_and_explain,
-    replay,
-    steps,
-)
-from cleanse.rules import Cut, Document
+
+if TYPE_CHECKING:
+    from cleanse.pipeline import Change, Config, Step, clean, clean_and_explain, replay, steps
+    from cleanse.rules import Cut, Document
 
 __version__ = "0.1.0"
 
@@ -34,3 +33,30 @@ __all__ = [
     "replay",
     "steps",
 ]
+
+# The pipeline loads ftfy, regex and the phrase lists; importing it on first use keeps
+# `cleanse --version` and `import cleanse` as quick as a command in a pipe should be.
+_LAZY = {
+    "Change": "cleanse.pipeline",
+    "Config": "cleanse.pipeline",
+    "Step": "cleanse.pipeline",
+    "clean": "cleanse.pipeline",
+    "clean_and_explain": "cleanse.pipeline",
+    "replay": "cleanse.pipeline",
+    "steps": "cleanse.pipeline",
+    "Cut": "cleanse.rules",
+    "Document": "cleanse.rules",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cleanse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

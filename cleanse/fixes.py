@@ -14,30 +14,40 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-
-import ftfy
+from typing import TYPE_CHECKING
 
 from cleanse import _fastpath
 
-# ftfy's encoding repair and nothing else: its quote-uncurling, ligature and width fixes
-# would change typography that the article's author chose.
-MOJIBAKE_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+if TYPE_CHECKING:
+    import ftfy
+
+
+@functools.cache
+def _mojibake_only() -> ftfy.TextFixerConfig:
+    """ftfy's encoding repair and nothing else: its quote-uncurling, ligature and width fixes
+    would change typography that the article's author chose. (ftfy is imported on first
+    need: ASCII text never needs it, and `echo x | cleanse` should not pay for it.)"""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
 # ftfy can need a second pass on text that was mis-decoded twice; past this many passes
 # the text is not mojibake any more but something ftfy keeps reinterpreting.
 MAX_MOJIBAKE_PASSES = 4
@@ -53,6 +63,8 @@ def _mojibake_suspect() -> Callable[[str], bool] | None:
     fraction of ftfy's own check; other text (curly quotes, accented names, CJK) is
     returned at once.
     """
+    import ftfy.badness
+
     surrogates = "".join(map(chr, range(0xD800, 0xE000)))
     return _fastpath.could_search(ftfy.badness.BADNESS_RE, surrogates)
 
@@ -124,8 +136,11 @@ def fix_mojibake(text: str) -> str:
         suspect = _mojibake_suspect()
         if suspect is not None and not suspect(text):
             return text
+    import ftfy
+
+    config = _mojibake_only()
     for _ in range(MAX_MOJIBAKE_PASSES):
-        fixed = ftfy.fix_text(text, MOJIBAKE_ONLY)
+        fixed = ftfy.fix_text(text, config)
         if fixed == text:
             break
         text = fixed

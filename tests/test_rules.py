@@ -362,3 +362,17 @@ def test_apply_cuts(paragraph: str, cuts: list[Cut], expected: str) -> None:
 )
 def test_is_shouting(paragraph: str, expected: bool) -> None:
     assert rules.is_shouting(paragraph) is expected
+
+
+@pytest.mark.parametrize("rule", ["promo_line", "advertisement", "page_furniture", "legal_notice", "related_link"])
+def test_every_builtin_phrase_compiles_on_its_own(rule: str) -> None:
+    """The built-in lists are joined unchecked at run time (start-up), so check each line here."""
+    from importlib import resources
+
+    from cleanse.patterns import compile_whole_paragraph, phrase_files, read_phrases
+
+    folder = resources.files("cleanse.patterns")
+    for name in phrase_files(rule):
+        phrases = read_phrases(folder.joinpath(name).read_text(encoding="utf-8"))
+        assert phrases, name
+        assert compile_whole_paragraph(phrases, name) is not None
