@@ -81,7 +81,9 @@ INVISIBLE = re.compile(
 # Characters that break a line or tab: inside one paragraph they can only mean a space.
 SPACE_LIKE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-HORIZONTAL_SPACE_RUN = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+HORIZONTAL_SPACE_RUN = re.compile(
+    "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
+)
 
 
 def unescape_html_entities(text: str) -> str:

@@ -137,7 +137,9 @@ class Change:
         return f"{self.paragraph}: {self.step}: {self.action} ({self.reason}): {shown!r}"
 
 
-def _frozen_patterns(value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _frozen_patterns(
+    value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     out = []
     for name, patterns in items:
@@ -185,7 +187,9 @@ class Config:
             if not isinstance(step, Step):
                 raise ConfigError(f"extra_steps takes cleanse.Step objects, not {type(step).__name__}")
             if step.kind not in ("fix", "rule", "span", "context") or not callable(step.function):
-                raise ConfigError(f"step {step.name!r}: a user step is a fix, rule, span or context step with a function")
+                raise ConfigError(
+                    f"step {step.name!r}: a user step is a fix, rule, span or context step with a function"
+                )
             if step.name in seen:
                 raise ConfigError(f"step name {step.name!r} is already taken")
             seen.add(step.name)
@@ -198,7 +202,8 @@ class Config:
         for name, patterns in self.extra_patterns:
             if name not in rule_names:
                 raise ConfigError(
-                    f"extra_patterns: {name!r} is not a rule that drops paragraphs; rules: {', '.join(rule_names)}"
+                    f"extra_patterns: {name!r} is not a rule that drops paragraphs; "
+                    f"rules: {', '.join(rule_names)}"
                 )
             compile_whole_paragraph(list(patterns), f"extra_patterns for {name}")
         for pattern in self.protect:
@@ -213,7 +218,9 @@ class Config:
         allowed = {"enable", "disable", "extra_patterns", "protect"}
         unknown = sorted(set(data) - allowed)
         if unknown:
-            raise ConfigError(f"{origin}: unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(allowed))}")
+            raise ConfigError(
+                f"{origin}: unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(allowed))}"
+            )
         kwargs: dict[str, Any] = {}
         for key in ("enable", "disable", "protect"):
             if key in data:
@@ -288,7 +295,9 @@ class _Plan:
 
     def __init__(self, config: Config) -> None:
         active = [s for s in config.all_steps if config.is_enabled(s.name)]
-        self.join_wrapped_lines = any(s.kind == "structure" and s.name == "join_wrapped_lines" for s in active)
+        self.join_wrapped_lines = any(
+            s.kind == "structure" and s.name == "join_wrapped_lines" for s in active
+        )
         self.fixes = [s for s in active if s.kind == "fix"]
         self.spans = [s for s in active if s.kind == "span"]
         extras = {name: compile_whole_paragraph(list(p), name) for name, p in config.extra_patterns}
@@ -335,7 +344,11 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     if not isinstance(text, str):
         raise TypeError(
             f"cleanse.clean() takes a str, not {type(text).__name__}"
-            + ("; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else "")
+            + (
+                "; decode bytes first, e.g. data.decode('utf-8')"
+                if isinstance(text, (bytes, bytearray))
+                else ""
+            )
         )
     plan = config._plan
     survivors: list[tuple[int, str]] = []
@@ -378,7 +391,15 @@ def _clean_paragraph(
                     if changes is not None:
                         for cut in cuts:
                             changes.append(
-                                Change(step.name, "cut", index, paragraph, after, cut.reason, paragraph[cut.start : cut.end])
+                                Change(
+                                    step.name,
+                                    "cut",
+                                    index,
+                                    paragraph,
+                                    after,
+                                    cut.reason,
+                                    paragraph[cut.start : cut.end],
+                                )
                             )
                     paragraph = after
         if not paragraph:
@@ -397,7 +418,9 @@ def _clean_paragraph(
     for name, pattern in plan.context_extras:
         if pattern.fullmatch(paragraph):
             if changes is not None:
-                changes.append(Change(name, "dropped", index, paragraph, "", f"matches a configured {name} pattern"))
+                changes.append(
+                    Change(name, "dropped", index, paragraph, "", f"matches a configured {name} pattern")
+                )
             dropped.append((index, paragraph))
             return None
     return paragraph

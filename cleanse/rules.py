@@ -133,9 +133,12 @@ TEMPLATE_TALK = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 WORD = re.compile(r"\w+")
 # For ASCII text the same words in C: \w is [A-Za-z0-9_], casefold() is lower().
-_ASCII_WORD_BYTES = bytes(
-    (c | 0x20 if chr(c).isalpha() else c) if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(128)
-) + b" " * 128
+_ASCII_WORD_BYTES = (
+    bytes(
+        (c | 0x20 if chr(c).isalpha() else c) if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(128)
+    )
+    + b" " * 128
+)
 
 
 @_fastpath.memoize  # every round of context rules asks again about the same sentences
@@ -311,7 +314,8 @@ TEMPLATE_MARKER = re.compile(
     r"|%%[A-Z][A-Z0-9_]{1,60}%%"  # %%AD_UNIT%%
     r"|\$\{\s*[\w.]{1,60}\s*\}"  # ${headline}
     r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]"  # unfilled CMS shortcodes
-    r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",  # wire story codes
+    # wire story codes such as [L2N2CA27E]: letters and digits mixed
+    r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",
     re.IGNORECASE,
 )
 # Block markers ({{#section}}, {% if %}, [[slot]], %%UNIT%%) never belong in prose.
@@ -350,7 +354,8 @@ def template_marker(paragraph: str, document: Document) -> str | None:
 # budget after a long night - NYT". Sentence case (two small words before the dash) keeps
 # product names ("Wireless Headphones - Black") and Title Case subheads out.
 SOURCED_HEADLINE = re.compile(
-    r"[A-Z](?=[^.!?]*\s[a-z][^.!?]*\s[a-z])[^.!?]{10,160}? [-–] (?:\[[\w .]+\] )?[A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3}"
+    r"[A-Z](?=[^.!?]*\s[a-z][^.!?]*\s[a-z])[^.!?]{10,160}? [-–] "
+    r"(?:\[[\w .]+\] )?[A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3}"
 )
 HEADLINE_MIN_WORDS = 8
 SHORT_HEADLINE_MIN_WORDS = 5
@@ -474,7 +479,8 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
 
 
 LINK_HEADER = re.compile(
-    r"[(\[\s]*(?:read more|more from (?:the )?[\w .'’-]{1,40}|related(?: stories| coverage| articles| content| links)?|"
+    r"[(\[\s]*(?:read more|more from (?:the )?[\w .'’-]{1,40}|"
+    r"related(?: stories| coverage| articles| content| links)?|"
     r"other developments\b.{0,80}|(?:today'?s|today’s) must[- ]reads|(?:the )?latest from [\w .'’-]{1,40}|"
     r"you might (?:also )?(?:like|be interested in)|you may also like|recommended(?: for you)?|"
     r"trending(?: now)?|more stories|also read|see also|top stories|most (?:read|popular)|editor'?s picks|"
@@ -484,7 +490,9 @@ LINK_HEADER = re.compile(
 )
 LINK_MAX_WORDS = 25
 # "…,” the senator said." is a sentence of the article, not a link's headline.
-REPORTED_SPEECH = re.compile(r"[,.?!…][\"”’']\s+(?:\w+\W+){0,6}?(?:said|says|told|wrote|added|asked)\b", re.IGNORECASE)
+REPORTED_SPEECH = re.compile(
+    r"[,.?!…][\"”’']\s+(?:\w+\W+){0,6}?(?:said|says|told|wrote|added|asked)\b", re.IGNORECASE
+)
 
 
 def is_link_header(paragraph: str) -> bool:
@@ -651,7 +659,9 @@ def hover_card(paragraph: str) -> list[Cut]:
 # A run of at least eight capitalised words inside a mixed-case paragraph: another story's
 # headline pasted into the text.
 CAPS_WORD = r"[\p{Lu}\d$#%&][\p{Lu}\d'’.,:;$%&?!-]*"
-GLUED_HEADLINE = regex.compile(rf"(?<![\"“‘'«:])\b{CAPS_WORD}(?:\s+{CAPS_WORD}){{7,}}(?=\s+\p{{Lu}}\p{{Ll}}|\s*$)")
+GLUED_HEADLINE = regex.compile(
+    rf"(?<![\"“‘'«:])\b{CAPS_WORD}(?:\s+{CAPS_WORD}){{7,}}(?=\s+\p{{Lu}}\p{{Ll}}|\s*$)"
+)
 
 
 def glued_headline(paragraph: str) -> list[Cut]:
@@ -719,9 +729,12 @@ GLUED_PROMO_HINT = re.compile(
 )
 # Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
 # photo credit glued to its end ("… the vote. | Jo Doe/AP Photo").
-LEADING_LABEL = regex.compile(r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})")
+LEADING_LABEL = regex.compile(
+    r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})"
+)
 TRAILING_CREDIT = re.compile(
-    r"\s+\|\s+[^|]{0,60}?(?:/|\b)(?:AP|AFP|Getty Images|Reuters|EPA|Bloomberg|AP Photos?|Shutterstock)\b[^|]{0,60}$"
+    r"\s+\|\s+[^|]{0,60}?(?:/|\b)"
+    r"(?:AP|AFP|Getty Images|Reuters|EPA|Bloomberg|AP Photos?|Shutterstock)\b[^|]{0,60}$"
 )
 
 
@@ -742,11 +755,13 @@ def glued_promo(paragraph: str) -> list[Cut]:
         return edges
     spans = sentence_spans(paragraph)
     if len(spans) < 2:
-        return []
+        return edges
     last = len(spans) - 1
     # Grow the run from each edge: "Want it in your inbox? Sign up here." is one promo in
     # two sentences, so the joined sentences are tested, not each alone.
-    tail = _longest_junk_run(paragraph, spans, range(last, max(last - GLUED_PROMO_SENTENCES, 0) - 1, -1), last)
+    tail = _longest_junk_run(
+        paragraph, spans, range(last, max(last - GLUED_PROMO_SENTENCES, 0) - 1, -1), last
+    )
     head = _longest_junk_run(paragraph, spans, range(0, min(GLUED_PROMO_SENTENCES, last + 1)), 0)
     cuts = []
     if head is not None:
@@ -803,9 +818,7 @@ def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range
 
 
 def _is_standalone_junk(sentence: str) -> bool:
-    return any(
-        _phrase_rule(rule, sentence) for rule in ("promo_line", "related_link", "legal_notice")
-    )
+    return any(_phrase_rule(rule, sentence) for rule in ("promo_line", "related_link", "legal_notice"))
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:
