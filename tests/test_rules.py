@@ -364,7 +364,9 @@ def test_is_shouting(paragraph: str, expected: bool) -> None:
     assert rules.is_shouting(paragraph) is expected
 
 
-@pytest.mark.parametrize("rule", ["promo_line", "advertisement", "page_furniture", "legal_notice", "related_link"])
+@pytest.mark.parametrize(
+    "rule", ["promo_line", "advertisement", "page_furniture", "legal_notice", "related_link"]
+)
 def test_every_builtin_phrase_compiles_on_its_own(rule: str) -> None:
     """The built-in lists are joined unchecked at run time (start-up), so check each line here."""
     from importlib import resources
