@@ -19,12 +19,28 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
-
-import regex
+from typing import Any, NamedTuple
 
 from cleanse import _fastpath
 from cleanse.patterns import builtin_pattern
+
+
+class _LazyRegex:
+    """A pattern of the ``regex`` module (Unicode classes such as ``\\p{Lu}``), compiled on
+    first use: importing ``regex`` and compiling these costs tens of milliseconds, which a
+    command in a shell pipe pays on every start."""
+
+    def __init__(self, pattern: str, *, verbose: bool = False) -> None:
+        self._pattern = pattern
+        self._verbose = verbose
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self._pattern, regex.VERBOSE if self._verbose else 0)
+        return getattr(self._compiled, name)
 
 
 class Cut(NamedTuple):
@@ -628,7 +644,7 @@ def _is_quoted(paragraph: str, start: int, end: int) -> bool:
 # The Hill's hover cards: the display name, then the full name glued to a string of the
 # person's other headlines, closed by "MORE": "Sen. Rand Paul Randal (Rand) Howard
 # PaulSenate GOP waves Trump off … MORE (Ky.)".
-HOVER_CARD = regex.compile(
+HOVER_CARD = _LazyRegex(
     r"""\b(?P<surname>\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)\s?
     (?P<card>
       (?:(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\))\s){0,5}?
@@ -637,7 +653,7 @@ HOVER_CARD = regex.compile(
       [^\n]{0,1200}?
       (?:(?<=\s)|(?<=(?P=surname)))MORE
     )(?=[\s.,;:!?’'")\]]|$)""",
-    regex.VERBOSE,
+    verbose=True,
 )
 
 
@@ -659,7 +675,7 @@ def hover_card(paragraph: str) -> list[Cut]:
 # A run of at least eight capitalised words inside a mixed-case paragraph: another story's
 # headline pasted into the text.
 CAPS_WORD = r"[\p{Lu}\d$#%&][\p{Lu}\d'’.,:;$%&?!-]*"
-GLUED_HEADLINE = regex.compile(
+GLUED_HEADLINE = _LazyRegex(
     rf"(?<![\"“‘'«:])\b{CAPS_WORD}(?:\s+{CAPS_WORD}){{7,}}(?=\s+\p{{Lu}}\p{{Ll}}|\s*$)"
 )
 
@@ -694,10 +710,10 @@ def _inside_quotes(paragraph: str, position: int) -> bool:
 
 # A sentence ends at . ! ? … (and closing quotes) before a space and a capital, a digit or
 # a quote mark, unless the word before the point is an abbreviation or an initial.
-SENTENCE_BREAK = regex.compile(
+SENTENCE_BREAK = _LazyRegex(
     r"(?<=[.!?…][\"'”’)\]*]*|[”»])\s+(?=[\p{Lu}\d\"'“‘(\[*#•-])|(?<=[.!?…][\"'”’]*)(?=\()"
 )
-ABBREVIATION = regex.compile(
+ABBREVIATION = _LazyRegex(
     r"(?i:\b(?:mr|mrs|ms|dr|prof|sen|rep|reps|gov|gen|lt|col|capt|sgt|st|jr|sr|rev|hon|pres|sens|"
     r"u\.s|u\.k|u\.n|a\.m|p\.m|no|nos|vs|v|etc|inc|co|corp|ltd|llc|dept|jan|feb|mar|apr|aug|sept|sep|"
     r"oct|nov|dec|fig|e\.g|i\.e|ft|mt|ave|blvd|approx)\.|\b\p{Lu}\.)$"
@@ -729,7 +745,7 @@ GLUED_PROMO_HINT = re.compile(
 )
 # Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
 # photo credit glued to its end ("… the vote. | Jo Doe/AP Photo").
-LEADING_LABEL = regex.compile(
+LEADING_LABEL = _LazyRegex(
     r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})"
 )
 TRAILING_CREDIT = re.compile(
