@@ -370,19 +370,14 @@ def _clean_paragraph(
     A paragraph a line rule drops is appended to *dropped*, for the context rules.
     """
     for _ in range(MAX_ROUNDS):
-        start = paragraph
-        for step in plan.fixes:
-            fixed = step.function(paragraph)  # type: ignore[misc]
-            if fixed != paragraph:
-                if changes is not None:
-                    changes.append(Change(step.name, "fixed", index, paragraph, fixed, step.summary))
-                paragraph = fixed
+        paragraph = _fix_until_stable(paragraph, index, plan, changes)
         if not paragraph:
             return None
         if plan.protect is not None and plan.protect.search(paragraph):
-            if paragraph == start:
-                return paragraph
-            continue
+            return paragraph
+        # Span rules are pure: when none of them cuts the fixed paragraph, running them
+        # again would cut nothing either, so one pass is enough.
+        cut_something = False
         for step in plan.spans:
             cuts = step.function(paragraph)  # type: ignore[misc]
             if cuts:
@@ -402,9 +397,10 @@ def _clean_paragraph(
                                 )
                             )
                     paragraph = after
+                    cut_something = True
         if not paragraph:
             return None
-        if paragraph == start:
+        if not cut_something:
             break
     for step in plan.rules:
         reason = step.function(paragraph)  # type: ignore[misc]
@@ -423,6 +419,21 @@ def _clean_paragraph(
                 )
             dropped.append((index, paragraph))
             return None
+    return paragraph
+
+
+def _fix_until_stable(paragraph: str, index: int, plan: _Plan, changes: list[Change] | None) -> str:
+    """Run the fixes in order until a whole pass changes nothing (usually one pass)."""
+    for _ in range(MAX_ROUNDS):
+        start = paragraph
+        for step in plan.fixes:
+            fixed = step.function(paragraph)  # type: ignore[misc]
+            if fixed != paragraph:
+                if changes is not None:
+                    changes.append(Change(step.name, "fixed", index, paragraph, fixed, step.summary))
+                paragraph = fixed
+        if paragraph == start:
+            break
     return paragraph
 
 
