@@ -334,11 +334,6 @@ TEMPLATE_MARKER = re.compile(
     r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",
     re.IGNORECASE,
 )
-# Block markers ({{#section}}, {% if %}, [[slot]], %%UNIT%%) never belong in prose.
-CONTROL_MARKER = re.compile(
-    r"\{\{[#/^!>&]\s*[^{}\n]{0,200}?\}\}|\{%-?\s*[^{}\n]{0,200}?-?%\}|\{#[^{}\n]{0,200}?#\}"
-    r"|\[\[\s*[\w:.-]{1,60}\s*\]\]|%%[A-Z][A-Z0-9_]{1,60}%%"
-)
 
 
 def is_template_only(paragraph: str) -> bool:
