@@ -219,16 +219,18 @@ class Document:
         """
         return sum(n < SHORT_HEADLINE_MIN_WORDS for n in self.headline_shapes) >= 2
 
-    def stacked_headline(self, paragraph: str) -> bool:
-        """True when *paragraph* and a neighbour are both capital lines of three words or more:
-        a subhead heads text, so two stacked capital lines are headlines of other stories."""
-        for i, p in enumerate(self.paragraphs):
-            if p != paragraph or i == 0:
-                continue
-            for j in (i - 1, i + 1):
-                if 0 < j < len(self.paragraphs) and _headline_shape(self.paragraphs[j]) >= 3:
-                    return True
-        return False
+    @cached_property
+    def stacked_headlines(self) -> frozenset[str]:
+        """Capital lines of three words or more standing next to another such line.
+
+        A subhead heads text, so two stacked capital lines are headlines of other stories.
+        """
+        shaped = [i > 0 and _headline_shape(p) >= 3 for i, p in enumerate(self.paragraphs)]
+        return frozenset(
+            p
+            for i, p in enumerate(self.paragraphs)
+            if shaped[i] and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1]))
+        )
 
     @cached_property
     def shouted_junk(self) -> bool:
@@ -484,7 +486,7 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
         return "another story's headline"
     if words >= 3 and (document.has_certain_headline or document.shouted_junk):
         return "another story's headline"
-    if words >= 3 and document.stacked_headline(paragraph):
+    if words >= 3 and paragraph in document.stacked_headlines:
         return "another story's headline"
     return None
 
