@@ -32,6 +32,8 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Abonnez-vous à notre newsletter"),
     (rules.promo_line, "Lee también: el puerto reabre"),
     (rules.promo_line, "Síguenos en Instagram"),
+    (rules.promo_line, "Watch Sunday at 11 a.m. ET, with a second airing at 5 p.m."),
+    (rules.promo_line, "[Watch: the mayor speaks in the 9 a.m. ET hour]"),
     # advertisement: ad slots and their notices, four languages
     (rules.advertisement, "Advertisement"),
     (rules.advertisement, "ADVERTISEMENT"),
@@ -69,6 +71,9 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Subscribers to the postal edition will be contacted by letter in December."),
     (rules.promo_line, "The app was downloaded two million times in its first week."),
     (rules.promo_line, "Followers of the band travelled from as far as Norway."),
+    # broadcast times in reporting are content; only imperatives and listings are promos
+    (rules.promo_line, "Viewers can watch the debate at 9 p.m. ET on most networks, organizers said."),
+    (rules.promo_line, "The new service will launch at 9 a.m. ET on Monday, the company said."),
     # advertisement: advertising as a subject
     (rules.advertisement, "Advertisement spending fell 4% last year."),
     (rules.advertisement, "The advertisement drew complaints from viewers."),
@@ -84,6 +89,7 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.related_link, "Related questions remain unanswered."),
     (rules.related_link, "More than half of the residents voted."),
     (rules.related_link, "Video evidence was shown to the jury on Thursday."),
+    (rules.related_link, "More — much more — was at stake."),
     # separator_line: anything with a letter, digit or emoji
     (rules.separator_line, "🎉 🎉"),
     (rules.separator_line, "1.2.3"),
