@@ -654,19 +654,42 @@ HOVER_CARD = _LazyRegex(
 )
 
 
+# The same card when a space, not glue, follows the full name: "Speaker Paul Ryan Paul
+# Davis Ryan Retirees should say … MORE (R-Wis.)". Without the glue the card is only
+# trusted when it repeats the display name's first and last names around its middle ones.
+SPACED_HOVER_CARD = _LazyRegex(
+    r"""\b(?P<first>\p{Lu}\p{Ll}+)\s(?P<surname>\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)\s
+    (?P<card>
+      (?P=first)\s(?:(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\))\s){1,3}?
+      (?P=surname)\s
+      [^\n]{0,1200}?\sMORE
+    )(?=[\s.,;:!?’'")\]]|$)""",
+    verbose=True,
+)
+
+
 def hover_card(paragraph: str) -> list[Cut]:
     """Cut name hover-cards glued into a sentence: a full name, headlines, then ``MORE``.
 
     >>> p = "Sen. Ann Lee Ann Marie LeeSenate passes bill Lee talks trade MORE (D-Ore.) spoke."
     >>> [p[c.start:c.end] for c in hover_card(p)]
     ['Ann Marie LeeSenate passes bill Lee talks trade MORE']
+    >>> p = "Speaker Paul Ryan Paul Davis Ryan Retirees should say no to the plan MORE (R-Wis.) spoke."
+    >>> [p[c.start:c.end] for c in hover_card(p)]
+    ['Paul Davis Ryan Retirees should say no to the plan MORE']
     """
     if "MORE" not in paragraph:
         return []
-    return [
+    cuts = [
         Cut(m.start("card"), m.end("card"), "name hover-card with other headlines")
         for m in HOVER_CARD.finditer(paragraph)
     ]
+    if not cuts:
+        cuts = [
+            Cut(m.start("card"), m.end("card"), "name hover-card with other headlines")
+            for m in SPACED_HOVER_CARD.finditer(paragraph)
+        ]
+    return cuts
 
 
 # A run of at least eight capitalised words inside a mixed-case paragraph: another story's
