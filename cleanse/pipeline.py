@@ -253,8 +253,14 @@ class Config:
         return Config(**current)
 
     def only(self, names: Iterable[str]) -> Config:
-        """Return a copy in which exactly the steps in *names* run (for replaying a change log)."""
-        wanted = set(names)
+        """Return a copy in which exactly the steps in *names* run (for replaying a change log).
+
+        Structure steps (``join_wrapped_lines``) record no changes but decide what a
+        paragraph is, so they keep the setting they have here.
+        """
+        wanted = set(names) | {
+            s.name for s in self.all_steps if s.kind == "structure" and self.is_enabled(s.name)
+        }
         every = {s.name for s in self.all_steps}
         return self.replace(enable=frozenset(wanted & every), disable=frozenset(every - wanted))
 

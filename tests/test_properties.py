@@ -344,3 +344,10 @@ def test_replaying_an_explanation_gives_clean(text: str) -> None:
     cleaned, changes = cleanse.clean_and_explain(text)
     assert cleaned == cleanse.clean(text)
     assert cleanse.replay(text, changes) == cleaned
+
+
+@given(config=st.sampled_from(CONFIGS), text=any_input)
+def test_replaying_an_explanation_gives_clean_under_other_configs(config: cleanse.Config, text: str) -> None:
+    """Structure steps record no changes but still decide the paragraphs a replay sees."""
+    cleaned, changes = cleanse.clean_and_explain(text, config)
+    assert cleanse.replay(text, changes, config) == cleaned
