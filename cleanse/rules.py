@@ -768,6 +768,9 @@ GLUED_PROMO_HINT = re.compile(
 LEADING_LABEL = _LazyRegex(
     r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})"
 )
+# The same label after a photo caption's credit, inside the paragraph:
+# "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
+INNER_LABEL = _LazyRegex(r"(?<=[.)”\"]\s)(?i:story highlights)\s+(?=\p{Lu})")
 TRAILING_CREDIT = re.compile(
     r"\s+\|\s+[^|]{0,60}?(?:/|\b)"
     r"(?:AP|AFP|Getty Images|Reuters|EPA|Bloomberg|AP Photos?|Shutterstock)\b[^|]{0,60}$"
@@ -815,6 +818,11 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
     lead = LEADING_LABEL.match(paragraph)
     if lead:
         cuts.append(Cut(lead.start(), lead.end(), "page furniture glued to the text"))
+    elif "ighlights" in paragraph:
+        cuts += [
+            Cut(m.start(), m.end(), "page furniture glued to the text")
+            for m in INNER_LABEL.finditer(paragraph)
+        ]
     trail = TRAILING_CREDIT.search(paragraph)
     if trail and trail.start() > 0:
         cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))

@@ -34,6 +34,7 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Síguenos en Instagram"),
     (rules.promo_line, "Watch Sunday at 11 a.m. ET, with a second airing at 5 p.m."),
     (rules.promo_line, "[Watch: the mayor speaks in the 9 a.m. ET hour]"),
+    (rules.promo_line, 'Watch "Harbour Hour with Jo Doe" as Jo breaks down the council race.'),
     # advertisement: ad slots and their notices, four languages
     (rules.advertisement, "Advertisement"),
     (rules.advertisement, "ADVERTISEMENT"),
@@ -307,6 +308,19 @@ def cut_text(rule: SpanRule, paragraph: str) -> list[str]:
             "Tomas Berg contributed to this report. Want our newsletter in your inbox? Sign up here.",
             ["Want our newsletter in your inbox? Sign up here."],
             "Tomas Berg contributed to this report.",
+        ),
+        (
+            rules.glued_promo,
+            "The minister waves. (Photo: Jo Doe, Harbour Wire) Story Highlights The talks resume in May.",
+            ["Story Highlights "],
+            "The minister waves. (Photo: Jo Doe, Harbour Wire) The talks resume in May.",
+        ),
+        # hover_card, when a space and not glue follows the full name
+        (
+            rules.hover_card,
+            "Senate leader Ruth Baxter Ruth Ellen Baxter Budget talks stall Baxter backs ferry MORE (R-Maine) spoke.",
+            ["Ruth Ellen Baxter Budget talks stall Baxter backs ferry MORE"],
+            "Senate leader Ruth Baxter (R-Maine) spoke.",
         ),
     ],
 )
