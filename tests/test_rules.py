@@ -318,7 +318,8 @@ def cut_text(rule: SpanRule, paragraph: str) -> list[str]:
         # hover_card, when a space and not glue follows the full name
         (
             rules.hover_card,
-            "Senate leader Ruth Baxter Ruth Ellen Baxter Budget talks stall Baxter backs ferry MORE (R-Maine) spoke.",
+            "Senate leader Ruth Baxter Ruth Ellen Baxter Budget talks stall Baxter backs ferry MORE"
+            " (R-Maine) spoke.",
             ["Ruth Ellen Baxter Budget talks stall Baxter backs ferry MORE"],
             "Senate leader Ruth Baxter (R-Maine) spoke.",
         ),
