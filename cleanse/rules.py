@@ -14,6 +14,7 @@ say: letter case, position, repetition.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -144,6 +145,14 @@ def separator_line(paragraph: str) -> str | None:
 TEMPLATE_TALK = re.compile(
     r"\b(?:templat\w*|jinja2?|mustache|handlebars|liquid|django|twig|erb|ejs|nunjucks|"
     r"placeholders?|interpolat\w*|shortcodes?|syntax|delimiters?|curly braces)\b",
+    re.IGNORECASE,
+)
+# Words that show a paragraph is about code (a shell or JavaScript example with ``${name}``):
+# consulted only for markers inside that same paragraph, never for the whole document,
+# where a "tax code" must not shield the page's unrendered markers.
+CODE_TALK = re.compile(
+    r"\b(?:javascript|typescript|python|ruby|perl|php|bash|shell|powershell|sql|html|css|json|yaml|"
+    r"variables?|functions?|strings?|code|commands?|scripts?|echo|printf?|api|environment)\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
@@ -608,9 +617,10 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
 def glued_template_marker(paragraph: str) -> list[Cut]:
     """Cut template markers glued to prose (``{{#rendered}}The minister said…``).
 
-    Left alone: a paragraph that talks about templates (a tutorial sentence naming
-    ``{{ name }}`` or Jinja's ``{# … #}``), and a marker quoted or in backticks (a news
-    story reporting that a page showed “{{ article.title }}”).
+    Left alone: a paragraph that talks about templates or code (a tutorial sentence naming
+    ``{{ name }}`` or Jinja's ``{# … #}``, a shell example with ``${HOME}``), and a marker
+    quoted or inside backticks (a news story reporting that a page showed
+    “{{ article.title }}”).
 
     >>> glued_template_marker("{{#rendered}}The minister said no.")
     [Cut(start=0, end=13, reason='unrendered template marker')]
@@ -621,12 +631,13 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
     """
     if not any(c in paragraph for c in "{[%<$") or is_template_only(paragraph):
         return []
-    if TEMPLATE_TALK.search(paragraph):
+    if TEMPLATE_TALK.search(paragraph) or CODE_TALK.search(paragraph):
         return []
+    ticks = [i for i, c in enumerate(paragraph) if c == "`"] if "`" in paragraph else []
     return [
         Cut(m.start(), m.end(), "unrendered template marker")
         for m in TEMPLATE_MARKER.finditer(paragraph)
-        if not _is_quoted(paragraph, m.start(), m.end())
+        if not _is_quoted(paragraph, m.start(), m.end()) and bisect.bisect(ticks, m.start()) % 2 == 0
     ]
 
 

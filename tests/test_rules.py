@@ -338,6 +338,8 @@ def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: s
         (rules.glued_template_marker, "In Jinja, write {{ name }} to print a variable."),
         (rules.glued_template_marker, "The Mustache section `{{#items}}` repeats its content for each item."),
         (rules.glued_template_marker, "Prices rose 50% and 20% in two years."),
+        (rules.glued_template_marker, "In the shell, echo ${HOME} prints your home folder."),
+        (rules.glued_template_marker, "Greet the reader with `Hello ${name}` before the list."),
         # hover_card: a sentence that merely has MORE in capitals
         (rules.hover_card, "Nancy Smith said she wanted MORE money for schools."),
         # glued_headline: acronyms, quoted capitals, an all-caps paragraph
