@@ -204,7 +204,7 @@ class Document:
 
     @cached_property
     def discusses_templates(self) -> bool:
-        """True when some prose paragraph talks about templates (a tutorial, a code review)."""
+        """True when some paragraph talks about templates (a tutorial, template docs)."""
         return any(TEMPLATE_TALK.search(p) for p in self.paragraphs)
 
     @cached_property
@@ -834,7 +834,7 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
             Cut(m.start(), m.end(), "page furniture glued to the text")
             for m in INNER_LABEL.finditer(paragraph)
         ]
-    trail = TRAILING_CREDIT.search(paragraph)
+    trail = TRAILING_CREDIT.search(paragraph) if "|" in paragraph else None
     if trail and trail.start() > 0:
         cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))
     return cuts
