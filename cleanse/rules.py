@@ -319,6 +319,24 @@ class Document:
         return joined.count(normalised) > copies
 
     @cached_property
+    def _words(self) -> str:
+        return _normalise_sentence("\n".join(self.paragraphs))
+
+    def may_repeat(self, paragraph: str) -> bool:
+        """False only when the first sentence of *paragraph* is in no other paragraph.
+
+        A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
+        of the document: a pull quote's first sentence is printed in another paragraph, so
+        its words occur twice in the words of the whole document (once in the quote, once
+        in the other paragraph). One count over the document rules most paragraphs out.
+        """
+        if not _fastpath.ENABLED:
+            return True
+        first = SENTENCE_END.split(paragraph, maxsplit=1)[0]
+        key = _normalise_sentence(first)
+        return not key or self._words.count(key) >= 2
+
+    @cached_property
     def sentence_owners(self) -> dict[str, int]:
         """Map each normalised sentence to the word count of the longest paragraph holding it."""
         owners: dict[str, int] = {}
@@ -597,10 +615,11 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
         return None
     if is_shouting(paragraph) or _bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline
-    owners = document.sentence_owners
-    sentences = [s for s in _sentence_keys(paragraph) if s]
-    if sentences and all(owners.get(s, 0) > size for s in sentences):
-        return "pull quote repeating the article"
+    if document.may_repeat(paragraph):
+        owners = document.sentence_owners
+        sentences = [s for s in _sentence_keys(paragraph) if s]
+        if sentences and all(owners.get(s, 0) > size for s in sentences):
+            return "pull quote repeating the article"
     if paragraph[0] not in QUOTE_OPENERS:
         return None
     # A quotation printed apart, maybe with its attribution: repeated anywhere inside a
