@@ -162,8 +162,8 @@ def remove_invisible_chars(text: str) -> str:
     >>> remove_invisible_chars("\\U0001F469\\u200d\\U0001F4BB") == "\\U0001F469\\u200d\\U0001F4BB"
     True
     """
-    if text.isascii() and text.isprintable():
-        return text
+    if text.isprintable():
+        return text  # every character removed or replaced here is unprintable (Cc, Cf, Zl, Zp, Cs)
     text = ANSI_ESCAPE.sub("", text)
     text = INVISIBLE.sub("", text)
     text = SPACE_LIKE_BREAKS.sub(" ", text)
@@ -193,6 +193,8 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("  too \\u00a0 many   spaces ")
     'too many spaces'
     """
-    if _fastpath.ENABLED and text.isascii() and "  " not in text and "\t" not in text:
-        return text.strip()  # in ASCII only a tab or two spaces in a row can need collapsing
+    if _fastpath.ENABLED and "  " not in text and text.isprintable():
+        # Printable text holds no tab or no-break space (they are unprintable), so only
+        # two plain spaces in a row could need collapsing.
+        return text.strip()
     return HORIZONTAL_SPACE_RUN.sub(" ", text).strip()

@@ -132,6 +132,8 @@ def separator_line(paragraph: str) -> str | None:
     >>> separator_line("🎉 🎉") is None
     True
     """
+    if paragraph[:1] not in SEPARATOR_CHARS and paragraph[:1] != " ":
+        return None  # the usual case, a paragraph that starts with a letter, decided at once
     chars = paragraph.replace(" ", "")
     if chars and all(c in SEPARATOR_CHARS for c in chars):
         return "separator"
@@ -299,8 +301,12 @@ class Document:
         return frozenset(items)
 
     @cached_property
+    def _normalised_paragraphs(self) -> list[str]:
+        return [_normalise_sentence(p) for p in self.paragraphs]
+
+    @cached_property
     def _normalised(self) -> tuple[str, dict[str, int]]:
-        texts = [_normalise_sentence(p) for p in self.paragraphs]
+        texts = self._normalised_paragraphs
         counts: dict[str, int] = {}
         for t in texts:
             counts[t] = counts.get(t, 0) + 1
@@ -318,23 +324,53 @@ class Document:
         copies = counts.get(normalised, 0) + (counts.get(own, 0) if own != normalised else 0)
         return joined.count(normalised) > copies
 
-    @cached_property
-    def _words(self) -> str:
-        return _normalise_sentence("\n".join(self.paragraphs))
-
     def may_repeat(self, paragraph: str) -> bool:
         """False only when the first sentence of *paragraph* is in no other paragraph.
 
         A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
         of the document: a pull quote's first sentence is printed in another paragraph, so
         its words occur twice in the words of the whole document (once in the quote, once
-        in the other paragraph). One count over the document rules most paragraphs out.
+        in the other paragraph). A few searches of the document's text rule most
+        paragraphs out.
         """
         if not _fastpath.ENABLED:
             return True
         first = SENTENCE_END.split(paragraph, maxsplit=1)[0]
         key = _normalise_sentence(first)
-        return not key or self._words.count(key) >= 2
+        if not key:
+            return True
+        # Each of its words must occur twice too, which plain searches of the document's
+        # text can rule out (longest words first: they are the rarest) before every
+        # paragraph is normalised.
+        text = self._casefolded
+        for word in sorted(set(key.split(" ")), key=len, reverse=True):
+            if text.find(word, text.find(word) + 1) < 0:
+                return False
+        return self._normalised[0].count(key) >= 2
+
+    @cached_property
+    def _casefolded(self) -> str:
+        return "\n".join(self.paragraphs).casefold()
+
+    def owned_by_longer(self, sentence: str, size: int) -> bool:
+        """True when the normalised *sentence* is a sentence of a paragraph of more than *size* words.
+
+        The same answer as ``sentence_owners.get(sentence, 0) > size``, without splitting
+        the sentences of every paragraph: only a longer paragraph whose words contain the
+        sentence's words is split.
+        """
+        if not _fastpath.ENABLED:
+            return self.sentence_owners.get(sentence, 0) > size
+        for paragraph, words, text in zip(
+            self.paragraphs, self._sizes, self._normalised_paragraphs, strict=True
+        ):
+            if words > size and sentence in text and sentence in _sentence_keys(paragraph):
+                return True
+        return False
+
+    @cached_property
+    def _sizes(self) -> list[int]:
+        return [len(p.split()) for p in self.paragraphs]
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:
@@ -616,9 +652,8 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     if is_shouting(paragraph) or _bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline
     if document.may_repeat(paragraph):
-        owners = document.sentence_owners
         sentences = [s for s in _sentence_keys(paragraph) if s]
-        if sentences and all(owners.get(s, 0) > size for s in sentences):
+        if sentences and all(document.owned_by_longer(s, size) for s in sentences):
             return "pull quote repeating the article"
     if paragraph[0] not in QUOTE_OPENERS:
         return None
@@ -741,7 +776,7 @@ def glued_headline(paragraph: str) -> list[Cut]:
     >>> [p[c.start:c.end] for c in glued_headline(p)]
     ['TRUMP SAYS TALKS WITH TALIBAN ARE DEAD AFTER SUMMIT']
     """
-    if is_shouting(paragraph) or len(paragraph) < 60:
+    if is_shouting(paragraph) or len(paragraph) < 60 or not _may_hold_caps_run(paragraph):
         return []
     cuts = []
     for m in GLUED_HEADLINE.finditer(paragraph):
@@ -749,6 +784,25 @@ def glued_headline(paragraph: str) -> list[Cut]:
             continue  # quoted shouting, or a shouted sentence: headlines carry no full stop
         cuts.append(Cut(m.start(), m.end(), "another story's headline inside the text"))
     return cuts
+
+
+# Bytes with every ASCII small letter as "a" and everything else as "X".
+_SMALL_LETTERS_AS_A = bytes(0x61 if 0x61 <= c <= 0x7A else 0x58 for c in range(256))
+# Eight capitalised words and the spaces between them: at least 15 characters, none of
+# them an ASCII small letter.
+_CAPS_RUN = b"X" * 15
+
+
+def _may_hold_caps_run(paragraph: str) -> bool:
+    """False when *paragraph* cannot hold a GLUED_HEADLINE match (True when unsure).
+
+    The ``regex`` search costs several microseconds per paragraph; this costs one:
+    translated to bytes, each character becomes at least one "X" unless it is a-z.
+    """
+    if not _fastpath.ENABLED:
+        return True
+    data = paragraph.encode("utf-8", "surrogatepass").translate(_SMALL_LETTERS_AS_A)
+    return _CAPS_RUN in data
 
 
 def _inside_quotes(paragraph: str, position: int) -> bool:
