@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from cleanse import fixes, rules
+from cleanse import _fastpath, fixes, rules
 from cleanse.errors import ConfigError
 from cleanse.paragraphs import join_paragraphs, split_paragraphs
 from cleanse.patterns import compile_whole_paragraph, scope_inline_flags
@@ -451,6 +451,13 @@ def _drop_in_context(
 ) -> list[tuple[int, str]]:
     """Run the context rules on the survivors until none drops anything (a fixed point)."""
     link_items: frozenset[str] | None = None
+    contexts = plan.contexts
+    # Rules that, having run once on this document, cannot drop more from a part of it.
+    later_contexts = (
+        [s for s in contexts if not rules.only_loses_evidence(s.function, survivors)]
+        if _fastpath.ENABLED
+        else contexts
+    )
     while survivors:
         document = rules.Document(
             paragraphs=[p for _, p in survivors],
@@ -464,7 +471,7 @@ def _drop_in_context(
         for index, paragraph in survivors:
             reason = None
             if plan.protect is None or not plan.protect.search(paragraph):
-                for step in plan.contexts:
+                for step in contexts:
                     reason = step.function(paragraph, document)  # type: ignore[misc]
                     if reason:
                         if changes is not None:
@@ -475,4 +482,5 @@ def _drop_in_context(
         if len(kept) == len(survivors):
             break
         survivors = kept
+        contexts = later_contexts
     return survivors

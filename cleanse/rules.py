@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -181,6 +182,17 @@ def _sentence_keys(paragraph: str) -> tuple[str, ...]:
     return tuple(_normalise_sentence(s) for s in SENTENCE_END.split(paragraph))
 
 
+@_fastpath.memoize
+def _first_sentence_key(paragraph: str) -> str:
+    return _normalise_sentence(SENTENCE_END.split(paragraph, maxsplit=1)[0])
+
+
+@_fastpath.memoize
+def _rarest_first(key: str) -> tuple[str, ...]:
+    """The distinct words of a normalised sentence, longest (rarest) first."""
+    return tuple(sorted(set(key.split(" ")), key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Document:
     """The paragraphs still standing, as context rules see them, and the junk already found.
@@ -335,22 +347,19 @@ class Document:
         """
         if not _fastpath.ENABLED:
             return True
-        first = SENTENCE_END.split(paragraph, maxsplit=1)[0]
-        key = _normalise_sentence(first)
+        key = _first_sentence_key(paragraph)
         if not key:
             return True
-        # Each of its words must occur twice too, which plain searches of the document's
-        # text can rule out (longest words first: they are the rarest) before every
-        # paragraph is normalised.
-        text = self._casefolded
-        for word in sorted(set(key.split(" ")), key=len, reverse=True):
-            if text.find(word, text.find(word) + 1) < 0:
-                return False
+        # Each of its words must occur twice too: one look-up per word, before the
+        # sentence itself is searched for in the document.
+        counts = self._word_counts
+        if any(counts.get(word, 0) < 2 for word in _rarest_first(key)):
+            return False
         return self._normalised[0].count(key) >= 2
 
     @cached_property
-    def _casefolded(self) -> str:
-        return "\n".join(self.paragraphs).casefold()
+    def _word_counts(self) -> dict[str, int]:
+        return Counter(self._normalised[0].split())
 
     def owned_by_longer(self, sentence: str, size: int) -> bool:
         """True when the normalised *sentence* is a sentence of a paragraph of more than *size* words.
@@ -663,6 +672,20 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     if len(body.split()) >= PULL_QUOTE_MIN_WORDS and document.repeats_elsewhere(body, paragraph):
         return "pull quote repeating the article"
     return None
+
+
+def only_loses_evidence(rule: Any, paragraphs: Sequence[tuple[int, str]]) -> bool:
+    """True when *rule* cannot drop anything more once it has run on a larger document.
+
+    Context rules run again on the survivors until nothing drops. A pull quote needs a
+    longer paragraph repeating its sentences; dropping paragraphs only takes such
+    evidence away, so a paragraph ``pull_quote`` kept once it keeps in every later round.
+    (Except past PULL_QUOTE_SEARCH_LIMIT, where a shrinking document could start the
+    whole-document search: such documents, and every other rule, run every round.)
+    A fast path: the reference path asks every rule every round.
+    """
+    # Normalising can at most triple a text's length (case folding "ﬃ" gives "ffi").
+    return rule is pull_quote and 3 * sum(len(p) + 1 for _, p in paragraphs) <= PULL_QUOTE_SEARCH_LIMIT
 
 
 # --- span rules ----------------------------------------------------------------------------
