@@ -30,10 +30,12 @@ EXIT_CHANGES = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
 
-# A chunk of JSONL sent to a worker: large enough that the pickling cost disappears,
-# small enough that a few chunks per worker in flight keep memory flat.
-CHUNK_BYTES = 64 * 1024
-CHUNK_RECORDS = 64
+# JSONL is read in chunks of whole lines, each one task (for a worker with --jobs): the
+# first small, so a short input still keeps every worker busy, then doubling up to a size
+# at which a task's fixed cost (a pipe round trip, pickling) disappears, while a few
+# chunks per worker in flight keep memory flat.
+FIRST_CHUNK_BYTES = 16 * 1024
+CHUNK_BYTES = 256 * 1024
 IN_FLIGHT_PER_JOB = 3
 
 EPILOG = """\
@@ -332,9 +334,9 @@ class JsonlTask:
     """A run of consecutive JSONL lines from one source to clean."""
 
     source: str
-    first_line: int  # 1-based line number of lines[0]
-    offset: int  # byte offset of lines[0] in the (decompressed) source
-    lines: list[bytes]
+    first_line: int  # 1-based line number of the first line in chunk
+    offset: int  # byte offset of chunk in the (decompressed) source
+    chunk: bytes  # whole lines as read: the worker splits them, the reader need not
     config: tuple[Any, ...]
     field: str
     encoding: str
@@ -342,6 +344,8 @@ class JsonlTask:
     drop_empty: bool
 
     def run(self) -> list[Outcome]:
+        from io import BytesIO
+
         from cleanse.errors import InputError
         from cleanse.io import decode, locate_field, locate_field_fast, splice_field, to_utf8
         from cleanse.pipeline import clean, clean_and_explain
@@ -350,7 +354,7 @@ class JsonlTask:
         outcomes = []
         offset = self.offset
         utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8")
-        for number, raw in enumerate(self.lines, self.first_line):
+        for number, raw in enumerate(BytesIO(self.chunk).readlines(), self.first_line):  # split at \n only
             line_offset, offset = offset, offset + len(raw)
             if not raw.strip():
                 outcomes.append(Outcome(self.source, number, len(raw), raw, False, blank=True))
@@ -542,31 +546,32 @@ class Reader:
             if binary:
                 raise BinaryInputError(f"{source}: looks binary (contains NUL bytes); skipped")
             yield SourceStart(path)
-            number, offset, size = 1, 0, 0
-            lines: list[bytes] = []
+            number, offset, size = 1, 0, FIRST_CHUNK_BYTES
             while True:
                 try:
-                    raw = stream.readline()
+                    chunk = stream.read(size)
+                    if chunk and not chunk.endswith(b"\n"):
+                        chunk += stream.readline()  # records stay whole
                 except read_errors() as exc:
                     raise _stream_error(source, exc, fatal=True) from None
-                if raw:
-                    lines.append(raw)
-                    size += len(raw)
-                if lines and (not raw or size >= CHUNK_BYTES or len(lines) >= CHUNK_RECORDS):
-                    yield JsonlTask(
-                        source,
-                        number,
-                        offset,
-                        lines,
-                        key,
-                        resolved.field,
-                        args.encoding,
-                        self.want,
-                        args.drop_empty,
-                    )
-                    number, offset, size, lines = number + len(lines), offset + size, 0, []
-                if not raw:
+                if not chunk:
                     break
+                yield JsonlTask(
+                    source,
+                    number,
+                    offset,
+                    chunk,
+                    key,
+                    resolved.field,
+                    args.encoding,
+                    self.want,
+                    args.drop_empty,
+                )
+                number, offset, size = (
+                    number + chunk.count(b"\n"),
+                    offset + len(chunk),
+                    min(2 * size, CHUNK_BYTES),
+                )
             yield SourceEnd(path)
         finally:
             if path != "-":

@@ -494,7 +494,8 @@ def _corpus_lines(n: int) -> str:
 
 
 def test_jobs_output_identical_to_one_job(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "CHUNK_RECORDS", 7)  # many chunks, so order really is at stake
+    monkeypatch.setattr(cli, "FIRST_CHUNK_BYTES", 500)  # many chunks, so order really is at stake
+    monkeypatch.setattr(cli, "CHUNK_BYTES", 5000)
     data = _corpus_lines(150) + "{bad\n" + _corpus_lines(20)
     argv = ["--jsonl", "--explain", "--on-error", "keep"]
     one = run(*argv, "--jobs", "1", stdin=data)
