@@ -92,23 +92,22 @@ CASE_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s",
 MAX_NEEDLES = 64
 
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
-# Looking for the literals costs about as much as running a cheap pattern: when more than
-# this share of the texts seen hold one (counted every TRIAL_CHECKS texts), the pre-check
-# of that pattern cannot pay for itself and is dropped for the rest of the process.
-TRIAL_CHECKS = 1000
-MAX_PASS_SHARE = 0.2
 
 
 class _PreCheck:
-    """The literal pre-check of one pattern and how often it let text through."""
+    """The literal pre-check of one pattern.
 
-    __slots__ = ("active", "checks", "literals", "passes", "pattern")
+    Every pre-check stays on, however often its literals occur: all of them are found by
+    one shared pass of an automaton over the text, so a pre-check that lets text through
+    costs nothing more than the pattern it guards.
+    """
+
+    __slots__ = ("active", "literals", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...] | None = None) -> None:
         self.pattern = pattern  # held, so that its id() stays its own
         self.literals = literals or required_literals(pattern) or ()
         self.active = bool(self.literals)
-        self.checks = self.passes = 0
 
 
 # By id(): hashing a compiled pattern hashes all its code, which costs more than the check.
@@ -195,13 +194,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         folded = text.translate(CASE_FOLD_TO_ASCII) if not text.isascii() and _FOLDED.search(text) else text
         possible = scan.possible(folded.lower())
         _LAST_SCAN = (text, scan, possible)
-    found = id(pattern) in possible
-    check.checks += 1
-    check.passes += found
-    if check.checks % TRIAL_CHECKS == 0 and check.passes > check.checks * MAX_PASS_SHARE:
-        check.active = False  # passes too often to save anything: stop looking
-        _rescan()
-    return found
+    return id(pattern) in possible
 
 
 # A literal this long is rare in prose: an alternative that has one is worth gating.

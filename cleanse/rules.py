@@ -410,6 +410,12 @@ TEMPLATE_MARKER = re.compile(
 )
 
 
+def _has_template_char(paragraph: str) -> bool:
+    # Every TEMPLATE_MARKER alternative starts with one of these: five C-speed searches
+    # rule out prose before any pattern runs.
+    return "{" in paragraph or "[" in paragraph or "%" in paragraph or "<" in paragraph or "$" in paragraph
+
+
 def is_template_only(paragraph: str) -> bool:
     """True when *paragraph* is nothing but template markers, spaces and punctuation.
 
@@ -418,7 +424,7 @@ def is_template_only(paragraph: str) -> bool:
     >>> is_template_only("Hello {{ name }}, welcome!")
     False
     """
-    if not any(c in paragraph for c in "{[%<$"):
+    if not _has_template_char(paragraph):
         return False
     rest = TEMPLATE_MARKER.sub("", paragraph)
     return rest != paragraph and not any(c.isalnum() for c in rest)
@@ -706,7 +712,7 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
     >>> glued_template_marker("The page showed “{{ article.title }}” all morning.")
     []
     """
-    if not any(c in paragraph for c in "{[%<$") or is_template_only(paragraph):
+    if not _has_template_char(paragraph) or is_template_only(paragraph):
         return []
     if TEMPLATE_TALK.search(paragraph) or CODE_TALK.search(paragraph):
         return []
@@ -877,6 +883,7 @@ LEADING_LABEL = _LazyRegex(
 )
 # The same label after a photo caption's credit, inside the paragraph:
 # "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
+LABEL_INITIALS = frozenset("CcSsKkHh\u017f\u212a")
 INNER_LABEL = _LazyRegex(r"(?<=[.)”\"]\s)(?i:story highlights)\s+(?=\p{Lu})")
 TRAILING_CREDIT = re.compile(
     r"\s+\|\s+[^|]{0,60}?(?:/|\b)"
@@ -922,7 +929,9 @@ def glued_promo(paragraph: str) -> list[Cut]:
 
 def _glued_furniture(paragraph: str) -> list[Cut]:
     cuts = []
-    lead = LEADING_LABEL.match(paragraph)
+    # LEADING_LABEL starts with "CLOSE" or one of its labels, ignoring case (ſ and the
+    # Kelvin sign K match s and k, ignoring case).
+    lead = LEADING_LABEL.match(paragraph) if paragraph[:1] in LABEL_INITIALS else None
     if lead:
         cuts.append(Cut(lead.start(), lead.end(), "page furniture glued to the text"))
     elif "ighlights" in paragraph:

@@ -192,3 +192,21 @@ def test_case_fold_table_matches_re() -> None:
         letters = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, char, re.IGNORECASE)]
         assert char.translate(_fastpath.CASE_FOLD_TO_ASCII) in letters, hex(ord(char))
     assert set(found) == {chr(c) for c in _fastpath.CASE_FOLD_TO_ASCII}
+
+
+def test_leading_label_gate_lists_every_initial_the_label_can_start_with() -> None:
+    # glued_promo asks LEADING_LABEL only about paragraphs starting with one of
+    # LABEL_INITIALS; ignoring case, the regex module also matches s and k to ſ and K.
+    import regex
+
+    initial = regex.compile(r"(?i:s|k|h)|C")
+    starts = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and initial.fullmatch(chr(c))}
+    assert starts <= rules.LABEL_INITIALS
+
+
+def test_may_match_answers_unsure_for_a_lone_surrogate() -> None:
+    # The automaton reads UTF-8, which cannot hold a lone surrogate: "may match" it is.
+    pattern = re.compile(r"(?i)\bsign up\b.{0,40}")
+    for _ in range(2):
+        assert _fastpath.may_match(pattern, "Sign up \ud800 now")
+        assert not _fastpath.may_match(pattern, "The senate voted on Tuesday.")
