@@ -11,7 +11,7 @@ It prints, measured in one run:
 - start-up of ``cleanse --version`` and ``echo x | cleanse`` against
   ``python -c "import ftfy"`` (the issue's target: at most 1.5x);
 - JSONL throughput of ``cleanse --jsonl --jobs 1`` against the library's own
-  ``cleanse.clean`` on the same records, in this process (target: at least 0.9x), and
+  ``cleanse.clean`` on the same records, in a fresh process (target: at least 0.9x), and
   both with every step switched off: the difference, less start-up, is what the CLI's
   own reading, JSON and writing cost. Wall-clock and CPU time side by side; on a shared
   machine the CPU ratio is the steadier one;
