@@ -198,3 +198,15 @@ def collapse_spaces(text: str) -> str:
         # two plain spaces in a row could need collapsing.
         return text.strip()
     return HORIZONTAL_SPACE_RUN.sub(" ", text).strip()
+
+
+def only_strip_can_change(text: str) -> bool:
+    """True when no fix here could change *text* except by stripping its ends.
+
+    Plain ASCII prose, the most common paragraph, holds no entity (no "&"), cannot be
+    mojibake, holds no invisible character (printable), is NFC, and has no run of spaces
+    to collapse: the fixes would only strip it. A fast path: the pipeline then skips them.
+    """
+    return (
+        _fastpath.ENABLED and text.isascii() and "&" not in text and "  " not in text and text.isprintable()
+    )

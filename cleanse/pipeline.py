@@ -305,6 +305,8 @@ class _Plan:
             s.kind == "structure" and s.name == "join_wrapped_lines" for s in active
         )
         self.fixes = [s for s in active if s.kind == "fix"]
+        # Exactly the built-in fixes, all of them: then plain ASCII text needs only a strip.
+        self.default_fixes = self.fixes == [s for s in BUILTIN_STEPS if s.kind == "fix"]
         self.spans = [s for s in active if s.kind == "span"]
         extras = {name: compile_whole_paragraph(list(p), name) for name, p in config.extra_patterns}
         self.extras = {k: v for k, v in extras.items() if v is not None}
@@ -430,6 +432,8 @@ def _clean_paragraph(
 
 def _fix_until_stable(paragraph: str, index: int, plan: _Plan, changes: list[Change] | None) -> str:
     """Run the fixes in order until a whole pass changes nothing (usually one pass)."""
+    if plan.default_fixes and changes is None and fixes.only_strip_can_change(paragraph):
+        return paragraph.strip()
     for _ in range(MAX_ROUNDS):
         start = paragraph
         for step in plan.fixes:

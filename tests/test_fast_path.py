@@ -210,3 +210,21 @@ def test_may_match_answers_unsure_for_a_lone_surrogate() -> None:
     for _ in range(2):
         assert _fastpath.may_match(pattern, "Sign up \ud800 now")
         assert not _fastpath.may_match(pattern, "The senate voted on Tuesday.")
+
+
+@given(st.one_of(LINE, st.text(st.characters(max_codepoint=0x7F)), st.text()))
+def test_plain_ascii_needs_only_a_strip(text: str) -> None:
+    # When the pipeline skips the fixes for plain ASCII, it strips the text instead.
+    if not fixes.only_strip_can_change(text):
+        return
+    fixed = text
+    for fix in (
+        fixes.unescape_html_entities,
+        fixes.fix_mojibake,
+        fixes.remove_invisible_chars,
+        fixes.normalize_unicode,
+        fixes.collapse_spaces,
+    ):
+        with _fastpath.reference_path():
+            fixed = fix(fixed)
+    assert fixed == text.strip()
