@@ -179,6 +179,47 @@ def test_jsonl_lone_surrogate_escape_is_written_escaped() -> None:
     assert (result.status, result.text) == (0, '{"text": "caf\\u00e9 \\ud800 x\\n"}\n')
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{"n": NaN, "text": "a  b", "m": -Infinity}', '{"n": NaN, "text": "a b\\n", "m": -Infinity}'),
+        ('{"n": 1e400, "text": "a  b"}', '{"n": 1e400, "text": "a b\\n"}'),
+        ('{"n": ' + "9" * 40 + ', "text": "a  b"}', '{"n": ' + "9" * 40 + ', "text": "a b\\n"}'),
+        ('{"text": "x", "text": "a  b"}', '{"text": "x", "text": "a b\\n"}'),
+        ('{"text": "x", "t\\u0065xt": "a  b"}', '{"text": "x", "t\\u0065xt": "a b\\n"}'),
+        ('{"a": {"text": "x"}, "text": "a  b"}', '{"a": {"text": "x"}, "text": "a b\\n"}'),
+        (
+            '{"a": ' + "[" * 600 + "]" * 600 + ', "text": "a  b"}',
+            '{"a": ' + "[" * 600 + "]" * 600 + ', "text": "a b\\n"}',
+        ),
+    ],
+)
+def test_jsonl_records_json_reads_but_orjson_does_not_or_differently(line: str, expected: str) -> None:
+    # The fast path (orjson) declines these; json's reading decides, as it always has.
+    assert run("--jsonl", stdin=line + "\n").text == expected + "\n"
+
+
+def test_jsonl_bom_on_a_later_line_is_a_bad_record() -> None:
+    data = record(text="a") + "\n\ufeff" + record(text="b") + "\n"
+    result = run("--jsonl", stdin=data)
+    assert result.status == 2 and "<stdin>:2: malformed JSON" in result.err
+
+
+def test_jsonl_records_longer_than_a_chunk_and_a_lone_carriage_return(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli, "FIRST_CHUNK_BYTES", 10)
+    monkeypatch.setattr(cli, "CHUNK_BYTES", 20)
+    data = "".join(record(id=i, text=f"record {i}  " + "x" * i) + "\n" for i in range(30))
+    data += '{"text": "x"}\r{"text": "y"}\n' + record(text="last, with no newline")
+    result = run("--jsonl", "--on-error", "keep", stdin=data)
+    lines = result.text.split("\n")
+    assert [json.loads(x)["id"] for x in lines[:30]] == list(range(30))
+    assert lines[30] == '{"text": "x"}\r{"text": "y"}'  # one line: only \n ends a record
+    assert "<stdin>:31: malformed JSON" in result.err
+    assert lines[31] == record(text="last, with no newline\n")
+
+
 # --- compression
 
 
