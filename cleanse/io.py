@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import io
 import json
 import os
@@ -253,8 +254,8 @@ def locate_field_fast(data: bytes, field: str) -> tuple[str, int, int] | None:
         return None
     start, end = _span_of_only_key(data, field) or _walk_for_span(data, field)
     # Brackets inside the field's own string add no depth, and it is most of the record.
-    brackets = sum(data.count(c, 0, start) + data.count(c, end) for c in (b"[", b"{"))
-    if brackets > _FAST_MAX_BRACKETS:
+    before = data.count(b"[", 0, start) + data.count(b"{", 0, start)
+    if before + data.count(b"[", end) + data.count(b"{", end) > _FAST_MAX_BRACKETS:
         return None
     return value, start, end
 
@@ -273,9 +274,9 @@ def _span_of_only_key(data: bytes, field: str) -> tuple[int, int] | None:
     quote before its end. A few ``bytes.find`` calls instead of a walk through every
     member; None: walk.
     """
-    if not (field.isascii() and field.isprintable()) or any(c in field for c in '"\\/'):
-        return None  # not ASCII, or a character with a short escape: "\t", "\/"
-    key = b'"' + field.encode("ascii") + b'"'
+    key = _literal_key(field)
+    if key is None:
+        return None
     at = data.find(key)
     colon = _COLON.match(data, at + len(key)) if at >= 0 else None
     if colon is None or data[colon.end()] != _QUOTE:
@@ -289,6 +290,14 @@ def _span_of_only_key(data: bytes, field: str) -> tuple[int, int] | None:
         if any(f"\\u{ord(char):04x}".encode("ascii") in outside for char in set(field)):
             return None
     return start, end
+
+
+@functools.lru_cache(maxsize=16)
+def _literal_key(field: str) -> bytes | None:
+    """The bytes of *field* as a JSON key, if it can only be written that way (bar ``\\u``)."""
+    if not (field.isascii() and field.isprintable()) or any(c in field for c in '"\\/'):
+        return None  # not ASCII, or a character with a short escape: "\t", "\/"
+    return b'"' + field.encode("ascii") + b'"'
 
 
 def _walk_for_span(data: bytes, field: str) -> tuple[int, int]:
