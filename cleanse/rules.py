@@ -169,9 +169,22 @@ _ASCII_WORD_BYTES = (
 )
 
 
+# Punctuation of everyday prose outside ASCII. None of it is a word character, so
+# replacing it with spaces leaves the words as they were, and often leaves ASCII.
+_TYPOGRAPHY = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0")
+
+
 @_fastpath.memoize  # every round of context rules asks again about the same sentences
 def _normalise_sentence(sentence: str) -> str:
-    if _fastpath.ENABLED and sentence.isascii():
+    """The words of *sentence*, case-folded, one space apart: how repeated text is compared."""
+    if _fastpath.ENABLED:
+        if not sentence.isascii():
+            sentence = sentence.casefold()
+            for mark in _TYPOGRAPHY:
+                if mark in sentence:
+                    sentence = sentence.replace(mark, " ")
+            if not sentence.isascii():
+                return " ".join(WORD.findall(sentence))
         return b" ".join(sentence.encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
     return " ".join(WORD.findall(sentence.casefold()))
 
@@ -183,14 +196,10 @@ def _sentence_keys(paragraph: str) -> tuple[str, ...]:
 
 
 @_fastpath.memoize
-def _first_sentence_key(paragraph: str) -> str:
-    return _normalise_sentence(SENTENCE_END.split(paragraph, maxsplit=1)[0])
-
-
-@_fastpath.memoize
-def _rarest_first(key: str) -> tuple[str, ...]:
-    """The distinct words of a normalised sentence, longest (rarest) first."""
-    return tuple(sorted(set(key.split(" ")), key=len, reverse=True))
+def _first_sentence(paragraph: str) -> tuple[str, tuple[str, ...]]:
+    """The normalised first sentence of *paragraph*, and its distinct words, longest (rarest) first."""
+    key = _normalise_sentence(SENTENCE_END.split(paragraph, maxsplit=1)[0])
+    return key, tuple(sorted(set(key.split(" ")), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -329,6 +338,8 @@ class Document:
 
         Only for documents of moderate size (see PULL_QUOTE_SEARCH_LIMIT).
         """
+        if _fastpath.ENABLED and self._words.count(normalised) < 2:
+            return False  # one copy is the paragraph's own: no other paragraph holds it
         joined, counts = self._normalised
         if len(joined) > PULL_QUOTE_SEARCH_LIMIT:
             return False
@@ -347,19 +358,26 @@ class Document:
         """
         if not _fastpath.ENABLED:
             return True
-        key = _first_sentence_key(paragraph)
+        key, words = _first_sentence(paragraph)
         if not key:
             return True
         # Each of its words must occur twice too: one look-up per word, before the
         # sentence itself is searched for in the document.
         counts = self._word_counts
-        if any(counts.get(word, 0) < 2 for word in _rarest_first(key)):
-            return False
-        return self._normalised[0].count(key) >= 2
+        for word in words:
+            if counts.get(word, 0) < 2:
+                return False
+        return self._words.count(key) >= 2
+
+    @cached_property
+    def _words(self) -> str:
+        # Every word of the document, one space apart: where paragraphs meet, a search
+        # may find words of two paragraphs, which only makes the pre-check pass more.
+        return _normalise_sentence("\n".join(self.paragraphs))
 
     @cached_property
     def _word_counts(self) -> dict[str, int]:
-        return Counter(self._normalised[0].split())
+        return Counter(self._words.split())
 
     def owned_by_longer(self, sentence: str, size: int) -> bool:
         """True when the normalised *sentence* is a sentence of a paragraph of more than *size* words.
