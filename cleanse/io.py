@@ -22,11 +22,6 @@ from typing import IO, Any, BinaryIO
 
 from cleanse.errors import BinaryInputError, InputError, RecordError
 
-try:
-    import orjson
-except ImportError:  # a platform without an orjson wheel: json writes the same bytes, slower
-    orjson = None  # type: ignore[assignment]
-
 STDIO = "-"
 BINARY_SNIFF_BYTES = 8192
 
@@ -169,6 +164,20 @@ def newline_of(text: str) -> str:
     return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
 
 
+@functools.cache
+def _orjson() -> Any:
+    """orjson, imported on first use (text mode never needs it, and it takes ~15 ms), or None.
+
+    Without it (a platform with no orjson wheel) every record takes json's path: the same
+    bytes, slower.
+    """
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
+
+
 def _json_type(value: object) -> str:
     if isinstance(value, bool):
         return "a boolean"
@@ -241,6 +250,7 @@ def locate_field_fast(data: bytes, field: str) -> tuple[str, int, int] | None:
     >>> locate_field_fast(b'{"n": NaN, "text": "Hi"}', "text") is None
     True
     """
+    orjson = _orjson()
     if orjson is None:
         return None
     try:
@@ -422,9 +432,11 @@ def json_string(value: str, *, ascii_only: bool = False) -> bytes:
     >>> json_string("caf\u00e9 \ud800")
     b'"caf\\u00e9 \\ud800"'
     """
+    orjson = _orjson()
     if not ascii_only and orjson is not None:
         try:
-            return orjson.dumps(value)
+            dumped: bytes = orjson.dumps(value)
+            return dumped
         except orjson.JSONEncodeError:  # a lone surrogate
             ascii_only = True
     if not ascii_only and _has_surrogate(value):
