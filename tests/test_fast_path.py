@@ -228,3 +228,17 @@ def test_plain_ascii_needs_only_a_strip(text: str) -> None:
         with _fastpath.reference_path():
             fixed = fix(fixed)
     assert fixed == text.strip()
+
+
+@given(st.text(st.sampled_from(list(".!?…\"'”’)] \t\u00a0\u2028abcXYZ1"))) | st.text())
+def test_first_sentence_end_found_from_the_stop_is_the_same(text: str) -> None:
+    end = rules._SENTENCE_END_FROM_STOP.search(text)
+    first = text[: end.start() + 1] if end else text
+    assert first == rules.SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+@given(st.text(st.sampled_from(list("ab\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))) | st.text())
+def test_line_split_without_the_pattern_is_the_same(text: str) -> None:
+    from cleanse import paragraphs
+
+    assert paragraphs.split_lines(text) == paragraphs.LINE_BREAK.split(text)
