@@ -189,6 +189,11 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         _rescan()
     if not check.active:
         return True
+    return id(pattern) in _possible(text)
+
+
+def _possible(text: str) -> frozenset[int]:
+    """The ids of the pre-checked patterns whose literals occur in *text* (scanned once per text)."""
     global _LAST_SCAN
     last_text, last_scan, possible = _LAST_SCAN
     scan = _SCAN
@@ -196,7 +201,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         folded = text.translate(CASE_FOLD_TO_ASCII) if not text.isascii() and _FOLDED.search(text) else text
         possible = scan.possible(folded.lower())
         _LAST_SCAN = (text, scan, possible)
-    return id(pattern) in possible
+    return possible
 
 
 # A literal this long is rare in prose: an alternative that has one is worth gating.
@@ -204,30 +209,31 @@ GATED_LITERAL_LENGTH = 5
 
 
 class _SplitFullmatch:
-    """``pattern.fullmatch`` as two halves: alternatives run always, and gated ones.
+    """``pattern.fullmatch`` split: the alternatives that run always, and gated ones.
 
     Phrase lists mix cheap alternatives, which fail at a paragraph's first character,
-    with ones like ``.{0,300}\\bby signing up\\b.{0,300}`` that try every position. The
-    second kind, when each holds a literal of GATED_LITERAL_LENGTH characters or more,
-    run only when the paragraph holds one of those literals. A whole-paragraph match of
-    ``P(?:A|B)S`` is a match of ``PAS`` or of ``PBS``, so the answer is the same.
+    with ones like ``.{0,300}\\bby signing up\\b.{0,300}`` that try every position. Each
+    alternative of the second kind that holds a literal of GATED_LITERAL_LENGTH characters
+    or more becomes a pattern of its own, run only when the paragraph holds one of *its*
+    literals. A whole-paragraph match of ``P(?:A|B)S`` is a match of ``PAS`` or of ``PBS``,
+    so the answer is the same.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.always: re.Pattern[str] | None = pattern
-        self.gated: re.Pattern[str] | None = None
+        self.gated: dict[int, re.Pattern[str]] = {}
+        self.gated_ids: frozenset[int] = frozenset()
         try:
             parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
             items = list(parsed)
             if _GROUP_REFERENCE.search(pattern.pattern):
                 return
             at = next(i for i, (op, _) in enumerate(items) if op is _sre_constants.BRANCH)
-            always, gated, literals = [], [], set()
+            always, gated = [], []
             for branch in items[at][1][1]:
                 found = _needles(list(branch))
                 if found and min(map(len, found)) >= GATED_LITERAL_LENGTH:
-                    gated.append(branch)
-                    literals |= found
+                    gated.append((branch, found))
                 else:
                     always.append(branch)
             if not gated:
@@ -241,18 +247,26 @@ class _SplitFullmatch:
                 compiled: re.Pattern[str] = _sre_compile.compile(tree, pattern.flags)
                 return compiled
 
-            self.always, self.gated = part(always), part(gated)
-            if self.gated is not None:
-                _PRE_CHECKS[id(self.gated)] = _PreCheck(self.gated, tuple(sorted(literals)))
-                _rescan()
+            parts: dict[int, re.Pattern[str]] = {}
+            for branch, literals in gated:
+                compiled = part([branch])
+                assert compiled is not None
+                parts[id(compiled)] = compiled
+                _PRE_CHECKS[id(compiled)] = _PreCheck(compiled, tuple(sorted(literals)))
+            self.always, self.gated, self.gated_ids = part(always), parts, frozenset(parts)
+            _rescan()
         except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
-            self.always, self.gated = pattern, None
+            self.always, self.gated, self.gated_ids = pattern, {}, frozenset()
 
     def __call__(self, text: str) -> bool:
         if self.always is not None and self.always.fullmatch(text) is not None:
             return True
-        gated = self.gated
-        return gated is not None and may_match(gated, text) and gated.fullmatch(text) is not None
+        if not self.gated:
+            return False
+        possible = _possible(text)
+        # Usually empty: only the alternatives whose literals the text holds are run.
+        candidates = self.gated_ids if possible is ALL_PATTERNS else self.gated_ids & possible
+        return any(self.gated[i].fullmatch(text) is not None for i in candidates)
 
 
 # A back-reference ties alternatives to group numbers: such a pattern is never split.
