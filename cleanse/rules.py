@@ -178,15 +178,20 @@ _TYPOGRAPHY = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u20
 def _normalise_sentence(sentence: str) -> str:
     """The words of *sentence*, case-folded, one space apart: how repeated text is compared."""
     if _fastpath.ENABLED:
-        if not sentence.isascii():
-            sentence = sentence.casefold()
-            for mark in _TYPOGRAPHY:
-                if mark in sentence:
-                    sentence = sentence.replace(mark, " ")
-            if not sentence.isascii():
-                return " ".join(WORD.findall(sentence))
-        return b" ".join(sentence.encode("ascii").translate(_ASCII_WORD_BYTES).split()).decode("ascii")
+        return " ".join(_words_of(sentence))
     return " ".join(WORD.findall(sentence.casefold()))
+
+
+def _words_of(text: str) -> list[str]:
+    """``WORD.findall(text.casefold())``, in C for text that is ASCII but for everyday typography."""
+    if not text.isascii():
+        text = text.casefold()
+        for mark in _TYPOGRAPHY:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return WORD.findall(text)
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
 @_fastpath.memoize
@@ -377,14 +382,18 @@ class Document:
         return self._words.count(key) >= 2
 
     @cached_property
+    def _word_list(self) -> list[str]:
+        return _words_of("\n".join(self.paragraphs))
+
+    @cached_property
     def _words(self) -> str:
         # Every word of the document, one space apart: where paragraphs meet, a search
         # may find words of two paragraphs, which only makes the pre-check pass more.
-        return _normalise_sentence("\n".join(self.paragraphs))
+        return " ".join(self._word_list)
 
     @cached_property
     def _word_counts(self) -> dict[str, int]:
-        return Counter(self._words.split())
+        return Counter(self._word_list)
 
     def owned_by_longer(self, sentence: str, size: int) -> bool:
         """True when the normalised *sentence* is a sentence of a paragraph of more than *size* words.
@@ -838,7 +847,7 @@ def glued_headline(paragraph: str) -> list[Cut]:
     >>> [p[c.start:c.end] for c in glued_headline(p)]
     ['TRUMP SAYS TALKS WITH TALIBAN ARE DEAD AFTER SUMMIT']
     """
-    if is_shouting(paragraph) or len(paragraph) < 60 or not _may_hold_caps_run(paragraph):
+    if len(paragraph) < 60 or not _may_hold_caps_run(paragraph) or is_shouting(paragraph):
         return []
     cuts = []
     for m in GLUED_HEADLINE.finditer(paragraph):
