@@ -527,7 +527,7 @@ def _case_counts(text: str) -> tuple[int, int]:
     (10, 11)
     """
     if _fastpath.ENABLED:
-        others = NON_ASCII.findall(text)
+        others = () if text.isascii() else NON_ASCII.findall(text)
         data = text.encode("ascii", "ignore") if others else text.encode("ascii")
         upper = len(data) - len(data.translate(None, ASCII_UPPER))
         lower = len(data) - len(data.translate(None, ASCII_LOWER))
