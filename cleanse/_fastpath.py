@@ -264,9 +264,13 @@ class _SplitFullmatch:
         if not self.gated:
             return False
         possible = _possible(text)
-        # Usually empty: only the alternatives whose literals the text holds are run.
-        candidates = self.gated_ids if possible is ALL_PATTERNS else self.gated_ids & possible
-        return any(self.gated[i].fullmatch(text) is not None for i in candidates)
+        if possible is ALL_PATTERNS:
+            candidates = self.gated_ids
+        elif possible.isdisjoint(self.gated_ids):
+            return False  # the usual case: none of the gated alternatives' literals occurs
+        else:
+            candidates = self.gated_ids & possible
+        return any(self.gated[key].fullmatch(text) is not None for key in candidates)
 
 
 # A back-reference ties alternatives to group numbers: such a pattern is never split.
