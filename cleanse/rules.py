@@ -350,7 +350,7 @@ class Document:
 
         Only for documents of moderate size (see PULL_QUOTE_SEARCH_LIMIT).
         """
-        if _fastpath.ENABLED and self._words.count(normalised) < 2:
+        if _fastpath.ENABLED and len(self._words) <= SMALL_DOCUMENT and self._words.count(normalised) < 2:
             return False  # one copy is the paragraph's own: no other paragraph holds it
         joined, counts = self._normalised
         if len(joined) > PULL_QUOTE_SEARCH_LIMIT:
@@ -379,6 +379,8 @@ class Document:
         for word in words:
             if counts.get(word, 0) < 2:
                 return False
+        if len(self._words) > SMALL_DOCUMENT:
+            return True  # searching a long document once per paragraph would be quadratic
         return self._words.count(key) >= 2
 
     @cached_property
@@ -402,7 +404,8 @@ class Document:
         the sentences of every paragraph: only a longer paragraph whose words contain the
         sentence's words is split.
         """
-        if not _fastpath.ENABLED:
+        if not _fastpath.ENABLED or len(self._words) > SMALL_DOCUMENT:
+            # A long document: one index of every sentence costs less than a scan per question.
             return self.sentence_owners.get(sentence, 0) > size
         for paragraph, words, text in zip(
             self.paragraphs, self._sizes, self._normalised_paragraphs, strict=True
@@ -693,6 +696,9 @@ ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$"
 # Above this much text, searching each candidate in the whole document costs too much;
 # sentence-by-sentence matching still runs.
 PULL_QUOTE_SEARCH_LIMIT = 300_000
+# Up to this many characters of words, the pull-quote pre-checks search the document once
+# per paragraph; past it they use the index of every sentence (linear, built once a round).
+SMALL_DOCUMENT = 20_000
 
 
 def pull_quote(paragraph: str, document: Document) -> str | None:

@@ -242,3 +242,20 @@ def test_line_split_without_the_pattern_is_the_same(text: str) -> None:
     from cleanse import paragraphs
 
     assert paragraphs.split_lines(text) == paragraphs.LINE_BREAK.split(text)
+
+
+def test_long_documents_take_the_sentence_index_and_agree() -> None:
+    # Past rules.SMALL_DOCUMENT the pull-quote pre-checks stop searching the document once
+    # per paragraph (quadratic) and ask the index of every sentence instead.
+    story = (
+        "The council said the budget would pass before the summer recess, officials said. "
+        "It added that schools and hospitals would get more money next year."
+    )
+    quote = "“The budget would pass before the summer recess,” officials said."
+    pulled = "It added that schools and hospitals would get more money next year."
+    paragraphs = ["Title"]
+    for i in range(300):
+        paragraphs += [f"Item {i}: " + story, quote if i % 7 == 0 else pulled, f"Vote {i} was close."]
+    document = "\n".join(paragraphs)
+    assert len(document) > 2 * rules.SMALL_DOCUMENT
+    assert clean(document) == reference_clean(document)
