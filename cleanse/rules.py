@@ -185,12 +185,12 @@ def _normalise_sentence(sentence: str) -> str:
 def _words_of(text: str) -> list[str]:
     """``WORD.findall(text.casefold())``, in C for text that is ASCII but for everyday typography."""
     if not text.isascii():
-        text = text.casefold()
-        for mark in _TYPOGRAPHY:
+        for mark in _TYPOGRAPHY:  # uncased, so replacing before case folding changes nothing
             if mark in text:
                 text = text.replace(mark, " ")
         if not text.isascii():
-            return WORD.findall(text)
+            return WORD.findall(text.casefold())
+    # ASCII: the table lower-cases the letters, which is all that case folding does here.
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
