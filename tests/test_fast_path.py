@@ -259,3 +259,10 @@ def test_long_documents_take_the_sentence_index_and_agree() -> None:
     document = "\n".join(paragraphs)
     assert len(document) > 2 * rules.SMALL_DOCUMENT
     assert clean(document) == reference_clean(document)
+
+
+@given(st.text(st.sampled_from(list("abcXYZ_1 .,’‘“”–—…\u00a0ßİKſ\u0301é\t"))) | st.text())
+def test_words_are_found_as_the_regular_expression_finds_them(text: str) -> None:
+    # Sentences are compared by their words: the fast path replaces everyday typography
+    # and lower-cases ASCII with a byte table instead of case folding and searching.
+    assert rules._words_of(text) == rules.WORD.findall(text.casefold())
