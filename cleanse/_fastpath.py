@@ -102,12 +102,11 @@ class _PreCheck:
     costs nothing more than the pattern it guards.
     """
 
-    __slots__ = ("active", "literals", "pattern")
+    __slots__ = ("literals", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...] | None = None) -> None:
         self.pattern = pattern  # held, so that its id() stays its own
         self.literals = literals or required_literals(pattern) or ()
-        self.active = bool(self.literals)
 
 
 # By id(): hashing a compiled pattern hashes all its code, which costs more than the check.
@@ -170,7 +169,7 @@ _LAST_SCAN: tuple[str, _Scan, frozenset[int]] = ("", _SCAN, frozenset())
 
 def _rescan() -> None:
     global _SCAN
-    _SCAN = _Scan([c for c in _PRE_CHECKS.values() if c.active])
+    _SCAN = _Scan([c for c in _PRE_CHECKS.values() if c.literals])
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -187,8 +186,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if check is None or check.pattern is not pattern:
         check = _PRE_CHECKS[id(pattern)] = _PreCheck(pattern)
         _rescan()
-    if not check.active:
-        return True
+    if not check.literals:
+        return True  # no literal could be read from the pattern
     return id(pattern) in _possible(text)
 
 

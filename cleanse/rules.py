@@ -365,8 +365,8 @@ class Document:
         A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
         of the document: a pull quote's first sentence is printed in another paragraph, so
         its words occur twice in the words of the whole document (once in the quote, once
-        in the other paragraph). A few searches of the document's text rule most
-        paragraphs out.
+        in the other paragraph), and so does the sentence. The document's words, counted
+        once, rule most paragraphs out.
         """
         if not _fastpath.ENABLED:
             return True
@@ -447,7 +447,7 @@ TEMPLATE_MARKER = re.compile(
 )
 
 
-def _has_template_char(paragraph: str) -> bool:
+def _may_hold_template_marker(paragraph: str) -> bool:
     # Every TEMPLATE_MARKER alternative starts with one of these: a few C-speed searches
     # rule out prose (prices and percentages included) before any pattern runs.
     return (
@@ -469,7 +469,7 @@ def is_template_only(paragraph: str) -> bool:
     >>> is_template_only("Hello {{ name }}, welcome!")
     False
     """
-    if not _has_template_char(paragraph):
+    if not _may_hold_template_marker(paragraph):
         return False
     rest = TEMPLATE_MARKER.sub("", paragraph)
     return rest != paragraph and not any(c.isalnum() for c in rest)
@@ -760,7 +760,7 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
     >>> glued_template_marker("The page showed “{{ article.title }}” all morning.")
     []
     """
-    if not _has_template_char(paragraph) or is_template_only(paragraph):
+    if not _may_hold_template_marker(paragraph) or is_template_only(paragraph):
         return []
     if TEMPLATE_TALK.search(paragraph) or CODE_TALK.search(paragraph):
         return []
