@@ -446,13 +446,18 @@ def _parse(name: str, stamp: int, size: int, explicit: bool) -> _Parsed | None:
     return _Parsed(path, directory, os.path.join(str(directory), ""), base, tuple(overrides))
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_utf8(path: Path, unreadable: str, origin: str) -> str:
+    """The text of *path*; a ConfigError starting with *unreadable* or *origin* when it cannot be read."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")  # an editor's byte-order mark is not content
+        return path.read_bytes().decode("utf-8-sig")  # an editor's byte-order mark is not content
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
+        raise ConfigError(f"{unreadable}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ConfigError(f"{origin}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    text = _read_utf8(path, f"{path}: cannot read config file", str(path))
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -552,12 +557,7 @@ def _pack(path: Path, where: str) -> _Layer:
         )
         _validate(layer, f"{origin}: ")
         return layer
-    try:
-        text = path.read_bytes().decode("utf-8-sig")  # an editor's byte-order mark is not content
-    except OSError as exc:
-        raise ConfigError(f"{where}: cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{origin}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    text = _read_utf8(path, f"{where}: cannot read {path}", origin)
     stem = path.name.split(".", 1)[0]
     phrases = read_phrase_file(text, origin, stem if stem in RULE_NAMES else None)
     layer = _Layer(label, extra_patterns=tuple((rule, tuple(p)) for rule, p in phrases.items()))
