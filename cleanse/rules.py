@@ -206,12 +206,13 @@ def _sentence_keys(paragraph: str) -> tuple[str, ...]:
 _SENTENCE_END_FROM_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
-@_fastpath.memoize
-def _first_sentence(paragraph: str) -> tuple[str, tuple[str, ...]]:
-    """The normalised first sentence of *paragraph*, and its distinct words."""
+def _first_sentence(paragraph: str) -> str:
+    """The normalised first sentence of *paragraph*.
+
+    Not memoised: pull quotes ask about each paragraph once (see ``only_loses_evidence``).
+    """
     end = _SENTENCE_END_FROM_STOP.search(paragraph)
-    key = _normalise_sentence(paragraph[: end.start() + 1] if end else paragraph)
-    return key, tuple(set(key.split(" ")))
+    return _normalise_sentence(paragraph[: end.start() + 1] if end else paragraph)
 
 
 @dataclass(frozen=True)
@@ -365,23 +366,20 @@ class Document:
         A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
         of the document: a pull quote's first sentence is printed in another paragraph, so
         its words occur twice in the words of the whole document (once in the quote, once
-        in the other paragraph), and so does the sentence. The document's words, counted
-        once, rule most paragraphs out.
+        in the other paragraph). One search of the document's words (a C string search)
+        rules most paragraphs out.
         """
         if not _fastpath.ENABLED:
             return True
-        key, words = _first_sentence(paragraph)
+        key = _first_sentence(paragraph)
         if not key:
             return True
-        # Each of its words must occur twice too: one look-up per word, before the
-        # sentence itself is searched for in the document.
+        if len(self._words) <= SMALL_DOCUMENT:
+            return self._words.count(key) >= 2
+        # Searching a long document once per paragraph would be quadratic: there each of
+        # the sentence's words must occur twice, one look-up per word.
         counts = self._word_counts
-        for word in words:
-            if counts.get(word, 0) < 2:
-                return False
-        if len(self._words) > SMALL_DOCUMENT:
-            return True  # searching a long document once per paragraph would be quadratic
-        return self._words.count(key) >= 2
+        return all(counts.get(word, 0) >= 2 for word in key.split(" "))
 
     @cached_property
     def _word_list(self) -> list[str]:
