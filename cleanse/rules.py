@@ -448,15 +448,12 @@ TEMPLATE_MARKER = re.compile(
 def _may_hold_template_marker(paragraph: str) -> bool:
     # Every TEMPLATE_MARKER alternative starts with one of these: a few C-speed searches
     # rule out prose (prices and percentages included) before any pattern runs.
-    return (
-        "[" in paragraph
-        or "{{" in paragraph
-        or "{%" in paragraph
-        or "{#" in paragraph
-        or "<%" in paragraph
-        or "%%" in paragraph
-        or "${" in paragraph
-    )
+    # Single characters first: prose usually has none of "[", "{" or "%".
+    if "[" in paragraph:
+        return True
+    if "{" in paragraph and any(opening in paragraph for opening in ("{{", "{%", "{#", "${")):
+        return True
+    return "%" in paragraph and ("<%" in paragraph or "%%" in paragraph)
 
 
 def is_template_only(paragraph: str) -> bool:

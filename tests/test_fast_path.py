@@ -266,3 +266,11 @@ def test_words_are_found_as_the_regular_expression_finds_them(text: str) -> None
     # Sentences are compared by their words: the fast path replaces everyday typography
     # and lower-cases ASCII with a byte table instead of case folding and searching.
     assert rules._words_of(text) == rules.WORD.findall(text.casefold())
+
+
+@given(st.from_regex(rules.TEMPLATE_MARKER) | st.text(st.sampled_from(list("{}[]%<>#$ ab_AD1"))) | st.text())
+def test_template_marker_gate_never_hides_a_marker(text: str) -> None:
+    # Every marker starts with "[", "{{", "{%", "{#", "<%", "%%" or "${": without one the
+    # pattern is not run at all.
+    if rules.TEMPLATE_MARKER.search(text):
+        assert rules._may_hold_template_marker(text)
