@@ -260,16 +260,19 @@ class _SplitFullmatch:
     def __call__(self, text: str) -> bool:
         if self.always is not None and self.always.fullmatch(text) is not None:
             return True
-        if not self.gated:
-            return False
-        possible = _possible(text)
-        if possible is ALL_PATTERNS:
-            candidates = self.gated_ids
-        elif possible.isdisjoint(self.gated_ids):
-            return False  # the usual case: none of the gated alternatives' literals occurs
-        else:
-            candidates = self.gated_ids & possible
-        return any(self.gated[key].fullmatch(text) is not None for key in candidates)
+        return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text)
+
+
+def _gated_fullmatch(gated: dict[int, re.Pattern[str]], gated_ids: frozenset[int], text: str) -> bool:
+    """True when one of the *gated* patterns whose literals occur in *text* matches all of it."""
+    possible = _possible(text)
+    if possible is ALL_PATTERNS:
+        candidates = gated_ids
+    elif possible.isdisjoint(gated_ids):
+        return False  # the usual case: none of the gated alternatives' literals occurs
+    else:
+        candidates = gated_ids & possible
+    return any(gated[key].fullmatch(text) is not None for key in candidates)
 
 
 # A back-reference ties alternatives to group numbers: such a pattern is never split.
@@ -295,14 +298,64 @@ def fullmatch(pattern: re.Pattern[str], text: str) -> bool:
         calls = _CALLS[id(pattern)] = _CALLS.get(id(pattern), 0) + 1
         if calls < SPLIT_AFTER_CALLS:
             return pattern.fullmatch(text) is not None
-        split = _SPLITS[id(pattern)] = _SplitFullmatch(pattern)
-        _KEEP.append(pattern)  # its id() must stay its own
+        split = _split(pattern)
     return split(text)
 
 
 SPLIT_AFTER_CALLS = 200
 _CALLS: dict[int, int] = {}
 _KEEP: list[re.Pattern[str]] = []
+
+
+def _split(pattern: re.Pattern[str]) -> _SplitFullmatch:
+    split = _SPLITS.get(id(pattern))
+    if split is None:
+        split = _SPLITS[id(pattern)] = _SplitFullmatch(pattern)
+        _KEEP.append(pattern)  # its id() must stay its own
+    return split
+
+
+class _SplitGroup:
+    """Several split patterns asked together: whether *any* of them matches a whole text.
+
+    The answer is the same as asking each pattern in turn, but the literal scan is looked
+    up once and the gated alternatives of all the patterns are ruled out by one set test.
+    """
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        splits = [_split(p) for p in patterns]
+        self.always = [s.always for s in splits if s.always is not None]
+        self.gated = {k: v for s in splits for k, v in s.gated.items()}
+        self.gated_ids = frozenset(self.gated)
+
+    def __call__(self, text: str) -> bool:
+        for always in self.always:
+            if always.fullmatch(text) is not None:
+                return True
+        return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text)
+
+
+_GROUPS: dict[tuple[int, ...], _SplitGroup] = {}
+_GROUP_CALLS: dict[tuple[int, ...], int] = {}
+
+
+def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """``any(p.fullmatch(text) for p in patterns)``: one call for a family of phrase lists.
+
+    >>> fullmatch_any((re.compile("(?i)ad"), re.compile("(?i)share")), "Share")
+    True
+    """
+    if not ENABLED:
+        return any(p.fullmatch(text) is not None for p in patterns)
+    key = tuple(map(id, patterns))
+    group = _GROUPS.get(key)
+    if group is None:
+        # Like fullmatch(): split only once the patterns have been asked often enough.
+        calls = _GROUP_CALLS[key] = _GROUP_CALLS.get(key, 0) + 1
+        if calls < SPLIT_AFTER_CALLS:
+            return any(fullmatch(p, text) for p in patterns)
+        group = _GROUPS[key] = _SplitGroup(patterns)
+    return group(text)
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

@@ -312,6 +312,7 @@ class _Plan:
         self.extras = {k: v for k, v in extras.items() if v is not None}
         # A rule switched off by name keeps no extra patterns either.
         self.rules = [s for s in active if s.kind == "rule"]
+        self.phrase_rules = tuple(s.name for s in self.rules if s.name in rules.PHRASE_RULES)
         self.contexts = [s for s in active if s.kind == "context"]
         self.context_extras = [(s.name, self.extras[s.name]) for s in self.contexts if s.name in self.extras]
         protect = "|".join(f"(?:{scope_inline_flags(p)})" for p in config.protect)
@@ -410,8 +411,11 @@ def _clean_paragraph(
             return None
         if not cut_something:
             break
+    # One question rules out all the phrase lists for prose (their extra patterns still run).
+    no_phrase = bool(plan.phrase_rules) and not rules.may_match_phrases(paragraph, plan.phrase_rules)
     for step in plan.rules:
-        reason = step.function(paragraph)  # type: ignore[misc]
+        skip = no_phrase and step.name in plan.phrase_rules
+        reason = None if skip else step.function(paragraph)  # type: ignore[misc]
         if not reason and step.name in plan.extras and plan.extras[step.name].fullmatch(paragraph):
             reason = f"matches a configured {step.name} pattern"
         if reason:

@@ -15,6 +15,7 @@ say: letter case, position, repetition.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -59,6 +60,26 @@ class Cut(NamedTuple):
 def _phrase_rule(rule: str, paragraph: str) -> bool:
     pattern = builtin_pattern(rule)
     return pattern is not None and _fastpath.fullmatch(pattern, paragraph)
+
+
+# The line rules that are phrase lists (cleanse/patterns/), in pipeline order.
+PHRASE_RULES = ("promo_line", "advertisement", "page_furniture", "legal_notice", "related_link")
+
+
+def may_match_phrases(paragraph: str, rules: Sequence[str] = PHRASE_RULES) -> bool:
+    """False only when no phrase list of *rules* matches *paragraph* (True when unsure).
+
+    One question for the whole family instead of one per rule: a fast path that lets the
+    pipeline skip the phrase rules for prose, and glued promos test a sentence at once.
+    """
+    if not _fastpath.ENABLED:
+        return True
+    return _fastpath.fullmatch_any(_phrase_patterns(tuple(rules)), paragraph)
+
+
+@functools.cache
+def _phrase_patterns(rules: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(p for p in map(builtin_pattern, rules) if p is not None)
 
 
 def promo_line(paragraph: str) -> str | None:
@@ -209,10 +230,12 @@ _SENTENCE_END_FROM_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 def _first_sentence(paragraph: str) -> str:
     """The normalised first sentence of *paragraph*.
 
-    Not memoised: pull quotes ask about each paragraph once (see ``only_loses_evidence``).
+    Only for the fast path, and not memoised: pull quotes ask about each paragraph once
+    (see ``only_loses_evidence``), so caching its first sentence would only push out
+    sentences that are asked about again.
     """
     end = _SENTENCE_END_FROM_STOP.search(paragraph)
-    return _normalise_sentence(paragraph[: end.start() + 1] if end else paragraph)
+    return " ".join(_words_of(paragraph[: end.start() + 1] if end else paragraph))
 
 
 @dataclass(frozen=True)
@@ -1021,7 +1044,12 @@ def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range
 
 
 def _is_standalone_junk(sentence: str) -> bool:
-    return any(_phrase_rule(rule, sentence) for rule in ("promo_line", "related_link", "legal_notice"))
+    if not may_match_phrases(sentence, STANDALONE_JUNK):
+        return False
+    return any(_phrase_rule(rule, sentence) for rule in STANDALONE_JUNK)
+
+
+STANDALONE_JUNK = ("promo_line", "related_link", "legal_notice")
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:

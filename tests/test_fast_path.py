@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from cleanse import _fastpath, clean, fixes, rules
 from cleanse.patterns import builtin_pattern
 
-PHRASE_RULES = ("promo_line", "advertisement", "page_furniture", "legal_notice", "related_link")
+PHRASE_RULES = rules.PHRASE_RULES
 
 
 def reference_clean(text: str) -> str:
@@ -171,6 +171,17 @@ def test_split_fullmatch_is_exact(text: str, rule: str) -> None:
 
 
 SPLITS: dict[str, _fastpath._SplitFullmatch] = {}
+
+
+@given(st.one_of(JUNK, LINE, st.text()), st.sets(st.sampled_from(PHRASE_RULES), min_size=1))
+def test_one_question_for_several_phrase_lists_is_exact(text: str, chosen: set[str]) -> None:
+    names = tuple(rule for rule in PHRASE_RULES if rule in chosen)
+    patterns = rules._phrase_patterns(names)
+    group = _fastpath._SplitGroup(patterns)  # built at once, not after SPLIT_AFTER_CALLS questions
+    for candidate in (text, text.upper(), text.swapcase()):
+        expected = any(p.fullmatch(candidate) for p in patterns)
+        assert group(candidate) == expected
+        assert rules.may_match_phrases(candidate, names) == expected
 
 
 @pytest.mark.parametrize("rule", PHRASE_RULES)
