@@ -405,18 +405,14 @@ class Document:
         return all(counts.get(word, 0) >= 2 for word in key.split(" "))
 
     @cached_property
-    def _word_list(self) -> list[str]:
-        return _words_of("\n".join(self.paragraphs))
-
-    @cached_property
     def _words(self) -> str:
         # Every word of the document, one space apart: where paragraphs meet, a search
         # may find words of two paragraphs, which only makes the pre-check pass more.
-        return " ".join(self._word_list)
+        return " ".join(filter(None, self._normalised_paragraphs))
 
     @cached_property
     def _word_counts(self) -> dict[str, int]:
-        return Counter(self._word_list)
+        return Counter(self._words.split())
 
     def owned_by_longer(self, sentence: str, size: int) -> bool:
         """True when the normalised *sentence* is a sentence of a paragraph of more than *size* words.
@@ -425,15 +421,32 @@ class Document:
         the sentences of every paragraph: only a longer paragraph whose words contain the
         sentence's words is split.
         """
-        if not _fastpath.ENABLED or len(self._words) > SMALL_DOCUMENT:
+        if not sentence:
+            return False  # the index holds no empty sentence
+        if not _fastpath.ENABLED or len(self._words) > SMALL_DOCUMENT or "\n" in sentence:
             # A long document: one index of every sentence costs less than a scan per question.
             return self.sentence_owners.get(sentence, 0) > size
-        for paragraph, words, text in zip(
-            self.paragraphs, self._sizes, self._normalised_paragraphs, strict=True
-        ):
-            if words > size and sentence in text and sentence in _sentence_keys(paragraph):
+        # Only the paragraphs whose normalised text holds the sentence, found by a string
+        # search of all of them joined, one line each.
+        joined, _ = self._normalised
+        starts = self._normalised_starts
+        at = joined.find(sentence)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            if self._sizes[i] > size and sentence in _sentence_keys(self.paragraphs[i]):
                 return True
+            if i + 1 == len(starts):
+                break
+            at = joined.find(sentence, starts[i + 1])
         return False
+
+    @cached_property
+    def _normalised_starts(self) -> list[int]:
+        """Where each normalised paragraph starts in the joined text of ``_normalised``."""
+        starts = [0]
+        for text in self._normalised_paragraphs[:-1]:
+            starts.append(starts[-1] + len(text) + 1)
+        return starts
 
     @cached_property
     def _sizes(self) -> list[int]:

@@ -285,3 +285,19 @@ def test_template_marker_gate_never_hides_a_marker(text: str) -> None:
     # pattern is not run at all.
     if rules.TEMPLATE_MARKER.search(text):
         assert rules._may_hold_template_marker(text)
+
+
+SENTENCES = st.sampled_from(
+    ["The vote was close.", "“It is over,” she said.", "Nobody came!", "Why now?", "Ja.", "", "x"]
+)
+
+
+@given(st.lists(st.lists(SENTENCES, max_size=4).map(" ".join), min_size=1, max_size=8), st.integers(0, 8))
+def test_sentences_owned_by_longer_paragraphs_agree_with_the_index(paragraphs: list[str], size: int) -> None:
+    # Pull quotes ask whether a sentence belongs to a longer paragraph; the fast path
+    # searches the joined normalised paragraphs instead of reading the index of them all.
+    document = rules.Document(paragraphs)
+    for paragraph in paragraphs:
+        for sentence in rules._sentence_keys(paragraph):
+            expected = document.sentence_owners.get(sentence, 0) > size
+            assert document.owned_by_longer(sentence, size) == expected
