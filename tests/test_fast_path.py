@@ -301,3 +301,24 @@ def test_sentences_owned_by_longer_paragraphs_agree_with_the_index(paragraphs: l
         for sentence in rules._sentence_keys(paragraph):
             expected = document.sentence_owners.get(sentence, 0) > size
             assert document.owned_by_longer(sentence, size) == expected
+
+
+# Text shaped like sentence ends: a word, a cluster of stops and closing marks, a gap.
+SENTENCE_END_SHAPES = st.lists(
+    st.tuples(
+        st.sampled_from(["He", "said", "Mr", "e.g", "A", "x", "1", "Σ", "“Yes", "(so", "#1", "-"]),
+        st.lists(st.sampled_from(list(".!?…”»)]*\"'’")), max_size=3).map("".join),
+        st.sampled_from([" ", "  ", "\t", "\u00a0", "", "(", " ("]),
+    ).map("".join),
+    max_size=8,
+).map("".join)
+
+
+@given(SENTENCE_END_SHAPES | st.text())
+def test_sentences_split_from_the_stop_are_the_same(text: str) -> None:
+    # Glued promos split paragraphs into sentences: the fast pattern starts at the full
+    # stop instead of looking behind at every position, and skips the abbreviation check
+    # where no full stop precedes the break.
+    fast = rules.sentence_spans(text)
+    with _fastpath.reference_path():
+        assert rules.sentence_spans(text) == fast
