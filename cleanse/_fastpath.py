@@ -197,10 +197,21 @@ def _possible(text: str) -> frozenset[int]:
     last_text, last_scan, possible = _LAST_SCAN
     scan = _SCAN
     if last_text is not text or last_scan is not scan:
-        folded = text.translate(CASE_FOLD_TO_ASCII) if not text.isascii() and _FOLDED.search(text) else text
-        possible = scan.possible(folded.lower())
+        possible = scan.possible(fold_case(text))
         _LAST_SCAN = (text, scan, possible)
     return possible
+
+
+def fold_case(text: str) -> str:
+    """*text* lower-cased so that a lower-case ASCII needle is found in it wherever a
+    case-insensitive ``re`` pattern finds it (see CASE_FOLD_TO_ASCII).
+
+    >>> fold_case("ſIGN UP")
+    'sign up'
+    """
+    if not text.isascii() and _FOLDED.search(text):
+        text = text.translate(CASE_FOLD_TO_ASCII)
+    return text.lower()
 
 
 # A literal this long is rare in prose: an alternative that has one is worth gating.

@@ -975,6 +975,20 @@ GLUED_PROMO_HINT = re.compile(
     r"(?i)click|sign up|subscribe|watch|inbox|download|follow|read more|here[.!]|related|photos?\b|"
     r"video|copyright|©|all rights|lesen sie|lire aussi|lee también|graphic:"
 )
+# The same phrases, all in lower case, searched case-sensitively in case-folded text: then
+# ``re`` skips to their first letters instead of trying every phrase at every position.
+GLUED_PROMO_HINT_FOLDED = re.compile(GLUED_PROMO_HINT.pattern.removeprefix("(?i)"))
+
+
+def _has_promo_hint(paragraph: str) -> bool:
+    """``GLUED_PROMO_HINT.search(paragraph)``, the fast path asking the literal scan first."""
+    if not _fastpath.ENABLED:
+        return GLUED_PROMO_HINT.search(paragraph) is not None
+    if not _fastpath.may_match(GLUED_PROMO_HINT, paragraph):
+        return False
+    return GLUED_PROMO_HINT_FOLDED.search(_fastpath.fold_case(paragraph)) is not None
+
+
 # Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
 # photo credit glued to its end ("… the vote. | Jo Doe/AP Photo").
 LEADING_LABEL = _LazyRegex(
@@ -1003,7 +1017,7 @@ def glued_promo(paragraph: str) -> list[Cut]:
     ['Want our newsletter in your inbox? Sign up here.']
     """
     edges = _glued_furniture(paragraph)
-    if not (_fastpath.may_match(GLUED_PROMO_HINT, paragraph) and GLUED_PROMO_HINT.search(paragraph)):
+    if not _has_promo_hint(paragraph):
         return edges
     spans = sentence_spans(paragraph)
     if len(spans) < 2:

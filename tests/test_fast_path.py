@@ -157,6 +157,25 @@ def test_phrase_pre_check_never_hides_a_match(text: str, rule: str) -> None:
         assert _fastpath.may_match(rules.GLUED_PROMO_HINT, text)
 
 
+# Letters that case-insensitive ``re`` matches to ASCII ones: long s, Kelvin sign, dotted
+# and dotless i.
+ODD_CASE = st.sampled_from([("s", "ſ"), ("k", "\u212a"), ("i", "İ"), ("i", "ı"), ("", "")])
+
+
+@given(st.one_of(JUNK, LINE, st.text()), ODD_CASE)
+def test_promo_hint_found_in_folded_text_is_exact(text: str, odd: tuple[str, str]) -> None:
+    if odd[0]:
+        text = text.replace(odd[0], odd[1])
+    # The hint's phrases are lower case, so searching them case-sensitively in folded
+    # text must find what the case-insensitive pattern finds.
+    pattern = rules.GLUED_PROMO_HINT.pattern.removeprefix("(?i)")
+    assert pattern == pattern.lower()
+    for candidate in (text, text.upper(), text.swapcase()):
+        fast = rules._has_promo_hint(candidate)
+        with _fastpath.reference_path():
+            assert rules._has_promo_hint(candidate) == fast
+
+
 @given(st.one_of(JUNK, LINE, st.text()), st.sampled_from(PHRASE_RULES))
 def test_split_fullmatch_is_exact(text: str, rule: str) -> None:
     pattern = builtin_pattern(rule)
