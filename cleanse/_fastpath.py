@@ -91,7 +91,8 @@ CASE_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s",
 # A finite set of strings longer than this is not worth enumerating.
 MAX_NEEDLES = 64
 
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+# Single-character searches: a Latin-1 text cannot hold any of them and answers at once.
+_FOLDED_CHARS = tuple(chr(c) for c in CASE_FOLD_TO_ASCII)
 
 
 class _PreCheck:
@@ -209,7 +210,7 @@ def fold_case(text: str) -> str:
     >>> fold_case("ſIGN UP")
     'sign up'
     """
-    if not text.isascii() and _FOLDED.search(text):
+    if not text.isascii() and any(char in text for char in _FOLDED_CHARS):
         text = text.translate(CASE_FOLD_TO_ASCII)
     return text.lower()
 
