@@ -545,7 +545,9 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
         rare_class = re.compile("[" + "".join(sorted(map(re.escape, rare))) + "]") if rare else None
         exact_pattern = None
         if exact:
-            tree = _sre_parse.SubPattern(parsed.state, [(_sre_constants.BRANCH, (None, exact))])
+            tree = _first_character_first(exact, parsed.state) or _sre_parse.SubPattern(
+                parsed.state, [(_sre_constants.BRANCH, (None, exact))]
+            )
             exact_pattern = _sre_compile.compile(tree, pattern.flags)
     except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
         return None
@@ -556,6 +558,32 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
         return exact_pattern is not None and exact_pattern.search(text) is not None
 
     return test
+
+
+def _first_character_first(branches: list[Any], state: Any) -> Any:
+    """``A|B|C`` rewritten as ``[abc](?:(?<=a)A'|(?<=b)B'|(?<=c)C')``, or None.
+
+    Here ``a`` is the class of characters branch ``A`` starts with and ``A'`` the rest of
+    it. Both match the same text, but ``re`` searches a pattern that starts with a class
+    by skipping to the characters of the class, where it would otherwise try every branch
+    at every position. Only for branches that each start with one character of a class
+    of plain characters (None otherwise).
+    """
+    c = _sre_constants
+    union: set[str] = set()
+    rewritten = []
+    for branch in branches:
+        items = list(branch)
+        if not items or items[0][0] not in (c.LITERAL, c.IN):
+            return None
+        first = _item_chars(*items[0])
+        if first is None:
+            return None
+        union |= first
+        behind = (c.ASSERT, (-1, _sre_parse.SubPattern(state, [items[0]])))
+        rewritten.append(_sre_parse.SubPattern(state, [behind, *items[1:]]))
+    start = (c.IN, [(c.LITERAL, ord(char)) for char in sorted(union)])
+    return _sre_parse.SubPattern(state, [start, (c.BRANCH, (None, rewritten))])
 
 
 # Characters too common in real text to make a good pre-check: ASCII, and the typography

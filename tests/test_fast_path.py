@@ -125,6 +125,30 @@ def test_mojibake_suspect_covers_ftfy_badness(text: str) -> None:
         assert suspect(text)
 
 
+# Characters of ftfy's badness pattern whose sequences ordinary prose also holds (curly
+# quotes, guillemets, accented letters): the suspect test searches those sequences exactly.
+@given(st.from_regex(ftfy.badness.BADNESS_RE), PROSE)
+def test_mojibake_suspect_finds_every_kind_of_badness(bad: str, prose: str) -> None:
+    # Every branch of ftfy's pattern, the ones made of common typography included.
+    suspect = fixes._mojibake_suspect()
+    assert suspect is not None
+    for text in (bad, f"{prose} {bad.strip()} {prose}"):
+        if ftfy.badness.is_bad(text):
+            assert suspect(text)
+
+
+@given(st.text(alphabet="abcdxyz”“é "))
+def test_searching_from_the_first_character_finds_the_same(text: str) -> None:
+    # could_search rewrites A|B as [ab](?:(?<=a)A'|(?<=b)B') so that re skips to the
+    # characters the branches start with.
+    pattern = re.compile("[ab]c|d[“é]|”x+|[yz]")
+    tree = _fastpath._sre_parse.parse(pattern.pattern)
+    ((_, (_, branches)),) = list(tree)  # one BRANCH
+    rewritten = _fastpath._first_character_first(branches, tree.state)
+    fast = _fastpath._sre_compile.compile(rewritten, 0)
+    assert bool(fast.search(text)) == bool(pattern.search(text))
+
+
 @given(st.one_of(LINE, st.text(alphabet=" \t\u00a0\u2009\u3000ab.\n"), st.text()))
 def test_collapse_spaces_fast_path_is_exact(text: str) -> None:
     fast = fixes.collapse_spaces(text)
