@@ -234,8 +234,10 @@ class _SplitFullmatch:
         self.always: re.Pattern[str] | None = pattern
         self.gated: dict[int, re.Pattern[str]] = {}
         self.gated_ids: frozenset[int] = frozenset()
+        self.always_tree: Any = None  # the parsed form of ``always``, for _SplitGroup to join
         try:
             parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+            self.always_tree = parsed
             items = list(parsed)
             if _GROUP_REFERENCE.search(pattern.pattern):
                 return
@@ -250,24 +252,21 @@ class _SplitFullmatch:
             if not gated:
                 return
 
-            def part(branches: list[Any]) -> re.Pattern[str] | None:
-                if not branches:
-                    return None
+            def tree(branches: list[Any]) -> Any:
                 middle = [(_sre_constants.BRANCH, (None, branches))]
-                tree = _sre_parse.SubPattern(parsed.state, items[:at] + middle + items[at + 1 :])
-                compiled: re.Pattern[str] = _sre_compile.compile(tree, pattern.flags)
-                return compiled
+                return _sre_parse.SubPattern(parsed.state, items[:at] + middle + items[at + 1 :])
 
             parts: dict[int, re.Pattern[str]] = {}
             for branch, literals in gated:
-                compiled = part([branch])
-                assert compiled is not None
+                compiled: re.Pattern[str] = _sre_compile.compile(tree([branch]), pattern.flags)
                 parts[id(compiled)] = compiled
                 _PRE_CHECKS[id(compiled)] = _PreCheck(compiled, tuple(sorted(literals)))
-            self.always, self.gated, self.gated_ids = part(always), parts, frozenset(parts)
+            self.always_tree = tree(always) if always else None
+            self.always = _sre_compile.compile(self.always_tree, pattern.flags) if always else None
+            self.gated, self.gated_ids = parts, frozenset(parts)
             _rescan()
         except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
-            self.always, self.gated, self.gated_ids = pattern, {}, frozenset()
+            self.always, self.gated, self.gated_ids, self.always_tree = pattern, {}, frozenset(), None
 
     def __call__(self, text: str) -> bool:
         if self.always is not None and self.always.fullmatch(text) is not None:
@@ -337,6 +336,11 @@ class _SplitGroup:
     def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
         splits = [_split(p) for p in patterns]
         self.always = [s.always for s in splits if s.always is not None]
+        trees = [s.always_tree for s in splits if s.always is not None]
+        if len(self.always) > 1 and None not in trees and _joinable(patterns):
+            # One pattern, one call: ``A|B`` matches a whole text when A or B does.
+            joined = _sre_parse.SubPattern(trees[0].state, [(_sre_constants.BRANCH, (None, trees))])
+            self.always = [_sre_compile.compile(joined, patterns[0].flags)]
         self.gated = {k: v for s in splits for k, v in s.gated.items()}
         self.gated_ids = frozenset(self.gated)
 
@@ -345,6 +349,12 @@ class _SplitGroup:
             if always.fullmatch(text) is not None:
                 return True
         return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text)
+
+
+def _joinable(patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """True when the parsed patterns can be joined into one: the same flags, and no groups,
+    whose numbers would clash."""
+    return len({p.flags for p in patterns}) == 1 and all(p.groups == 0 for p in patterns)
 
 
 _GROUPS: dict[tuple[int, ...], _SplitGroup] = {}
