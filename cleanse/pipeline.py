@@ -363,6 +363,8 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     survivors: list[tuple[int, str]] = []
     dropped: list[tuple[int, str]] = []
     for index, raw in enumerate(split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)):
+        if not raw and plan.default_fixes:
+            continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
         paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
             survivors.append((index, paragraph))
