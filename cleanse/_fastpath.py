@@ -38,6 +38,9 @@ def reference_path() -> Iterator[None]:
         ENABLED = saved
 
 
+_MISSING = object()  # a cached answer may be None; this never is
+
+
 def memoize(
     function: Callable[[str], T], max_entries: int = 8192, max_length: int = 2000
 ) -> Callable[[str], T]:
@@ -53,10 +56,9 @@ def memoize(
     def cached(text: str) -> T:
         if not ENABLED or len(text) > max_length:
             return function(text)
-        try:
-            return cache[text]
-        except KeyError:
-            pass
+        found = cache.get(text, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
         if len(cache) >= max_entries:
             cache.clear()
         result = cache[text] = function(text)

@@ -376,6 +376,10 @@ class Document:
 
     @cached_property
     def _normalised_paragraphs(self) -> list[str]:
+        if _fastpath.ENABLED:
+            # Not through the memo: whole paragraphs are normalised once per document, and
+            # would only push out the sentences that are asked about again.
+            return [" ".join(_words_of(p)) for p in self.paragraphs]
         return [_normalise_sentence(p) for p in self.paragraphs]
 
     @cached_property
