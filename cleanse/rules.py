@@ -203,23 +203,6 @@ def _normalise_sentence(sentence: str) -> str:
     return " ".join(WORD.findall(sentence.casefold()))
 
 
-def word_count(text: str) -> int:
-    """``len(text.split())``: how many words the whitespace separates.
-
-    Printable text holds no whitespace but the plain space (tabs, no-break and other
-    spaces, line breaks are all unprintable), so for the usual paragraph, printable and
-    single-spaced, the fast path counts spaces instead of building the list of words.
-
-    >>> word_count(" The vote was close. ")
-    4
-    """
-    if _fastpath.ENABLED and text.isprintable() and "  " not in text:
-        if not text:
-            return 0
-        return text.count(" ") + 1 - (text[0] == " ") - (text[-1] == " ")
-    return len(text.split())
-
-
 def _words_of(text: str) -> list[str]:
     """``WORD.findall(text.casefold())``, in C for text that is ASCII but for everyday typography."""
     if not text.isascii():
@@ -471,14 +454,14 @@ class Document:
 
     @cached_property
     def _sizes(self) -> list[int]:
-        return [word_count(p) for p in self.paragraphs]
+        return [len(p.split()) for p in self.paragraphs]
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:
         """Map each normalised sentence to the word count of the longest paragraph holding it."""
         owners: dict[str, int] = {}
         for p in self.paragraphs:
-            size = word_count(p)
+            size = len(p.split())
             for key in _sentence_keys(p):
                 if key and owners.get(key, 0) < size:
                     owners[key] = size
@@ -698,7 +681,7 @@ def is_link_shaped(paragraph: str) -> bool:
     """True for a short line that could be a link's headline: no more than 25 words, not a
     heading of its own (final colon), not reported speech."""
     return (
-        word_count(paragraph) <= LINK_MAX_WORDS
+        len(paragraph.split()) <= LINK_MAX_WORDS
         and not paragraph.endswith(":")
         and not REPORTED_SPEECH.search(paragraph)
     )
@@ -761,7 +744,7 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     often in quotation marks with an attribution; the scraper keeps both.
     Identical paragraphs are left alone (a refrain in a poem), and so is the title.
     """
-    size = word_count(paragraph)
+    size = len(paragraph.split())
     if size < PULL_QUOTE_MIN_WORDS or document.paragraphs[0] == paragraph:
         return None
     if is_shouting(paragraph) or _bullet(paragraph):
@@ -775,7 +758,7 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     # A quotation printed apart, maybe with its attribution: repeated anywhere inside a
     # longer paragraph, even without its sentence boundaries.
     body = _normalise_sentence(ATTRIBUTION.sub("", paragraph))
-    if word_count(body) >= PULL_QUOTE_MIN_WORDS and document.repeats_elsewhere(body, paragraph):
+    if len(body.split()) >= PULL_QUOTE_MIN_WORDS and document.repeats_elsewhere(body, paragraph):
         return "pull quote repeating the article"
     return None
 

@@ -365,8 +365,3 @@ def test_sentences_split_from_the_stop_are_the_same(text: str) -> None:
     fast = rules.sentence_spans(text)
     with _fastpath.reference_path():
         assert rules.sentence_spans(text) == fast
-
-
-@given(st.text(st.sampled_from(list("ab .\t\u00a0\u2009\u3000\n\x1c\x85\u2028"))) | st.text())
-def test_words_counted_by_their_spaces_are_the_same(text: str) -> None:
-    assert rules.word_count(text) == len(text.split())
