@@ -246,6 +246,8 @@ def test_case_fold_table_matches_re() -> None:
         letters = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, char, re.IGNORECASE)]
         assert char.translate(_fastpath.CASE_FOLD_TO_ASCII) in letters, hex(ord(char))
     assert set(found) == {chr(c) for c in _fastpath.CASE_FOLD_TO_ASCII}
+    for char in found:
+        assert _fastpath.fold_case(f"é{char}") == f"é{char}".translate(_fastpath.CASE_FOLD_TO_ASCII)
 
 
 def test_leading_label_gate_lists_every_initial_the_label_can_start_with() -> None:
