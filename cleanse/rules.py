@@ -195,12 +195,17 @@ _ASCII_WORD_BYTES = (
 _TYPOGRAPHY = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0")
 
 
-@_fastpath.memoize  # every round of context rules asks again about the same sentences
-def _normalise_sentence(sentence: str) -> str:
-    """The words of *sentence*, case-folded, one space apart: how repeated text is compared."""
+def _normalise(text: str) -> str:
+    """The words of *text*, case-folded, one space apart: how repeated text is compared."""
     if _fastpath.ENABLED:
-        return " ".join(_words_of(sentence))
-    return " ".join(WORD.findall(sentence.casefold()))
+        return " ".join(_words_of(text))
+    return " ".join(WORD.findall(text.casefold()))
+
+
+# Every round of context rules asks again about the same sentences. (Whole paragraphs and
+# first sentences are asked about once per document: they call _normalise itself, and
+# would only push the sentences out of the memo.)
+_normalise_sentence = _fastpath.memoize(_normalise)
 
 
 def _words_of(text: str) -> list[str]:
@@ -228,14 +233,9 @@ _SENTENCE_END_FROM_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 def _first_sentence(paragraph: str) -> str:
-    """The normalised first sentence of *paragraph*.
-
-    Only for the fast path, and not memoised: pull quotes ask about each paragraph once
-    (see ``only_loses_evidence``), so caching its first sentence would only push out
-    sentences that are asked about again.
-    """
+    """The normalised first sentence of *paragraph* (pull quotes ask once per paragraph)."""
     end = _SENTENCE_END_FROM_STOP.search(paragraph)
-    return " ".join(_words_of(paragraph[: end.start() + 1] if end else paragraph))
+    return _normalise(paragraph[: end.start() + 1] if end else paragraph)
 
 
 @dataclass(frozen=True)
@@ -359,11 +359,7 @@ class Document:
 
     @cached_property
     def _normalised_paragraphs(self) -> list[str]:
-        if _fastpath.ENABLED:
-            # Not through the memo: whole paragraphs are normalised once per document, and
-            # would only push out the sentences that are asked about again.
-            return [" ".join(_words_of(p)) for p in self.paragraphs]
-        return [_normalise_sentence(p) for p in self.paragraphs]
+        return [_normalise(p) for p in self.paragraphs]
 
     @cached_property
     def _normalised(self) -> tuple[str, dict[str, int]]:
@@ -392,9 +388,10 @@ class Document:
 
         A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
         of the document: a pull quote's first sentence is printed in another paragraph, so
-        its words occur twice in the words of the whole document (once in the quote, once
-        in the other paragraph). One search of the document's words (a C string search)
-        rules most paragraphs out.
+        it occurs twice among the words of the whole document (once in the quote, once in
+        the other paragraph). One string search of the document's words rules most
+        paragraphs out; past SMALL_DOCUMENT, where a search per paragraph would be
+        quadratic, each of the sentence's words must occur twice instead.
         """
         if not _fastpath.ENABLED:
             return True
@@ -403,8 +400,6 @@ class Document:
             return True
         if len(self._words) <= SMALL_DOCUMENT:
             return self._words.count(key) >= 2
-        # Searching a long document once per paragraph would be quadratic: there each of
-        # the sentence's words must occur twice, one look-up per word.
         counts = self._word_counts
         return all(counts.get(word, 0) >= 2 for word in key.split(" "))
 
@@ -1096,13 +1091,14 @@ def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range
     return found
 
 
+# The line rules a sentence cut from a paragraph must satisfy on its own.
+STANDALONE_JUNK = ("promo_line", "related_link", "legal_notice")
+
+
 def _is_standalone_junk(sentence: str) -> bool:
     if not may_match_phrases(sentence, STANDALONE_JUNK):
         return False
     return any(_phrase_rule(rule, sentence) for rule in STANDALONE_JUNK)
-
-
-STANDALONE_JUNK = ("promo_line", "related_link", "legal_notice")
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:
