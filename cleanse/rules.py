@@ -739,12 +739,15 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     often in quotation marks with an attribution; the scraper keeps both.
     Identical paragraphs are left alone (a refrain in a poem), and so is the title.
     """
-    size = len(paragraph.split())
-    if size < PULL_QUOTE_MIN_WORDS or document.paragraphs[0] == paragraph:
+    # Six words or more: splitting off the first six tells, without listing every word.
+    if len(paragraph.split(None, PULL_QUOTE_MIN_WORDS - 1)) < PULL_QUOTE_MIN_WORDS:
+        return None
+    if document.paragraphs[0] == paragraph:
         return None
     if is_shouting(paragraph) or _bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline
     if document.may_repeat(paragraph):
+        size = len(paragraph.split())
         sentences = [s for s in _sentence_keys(paragraph) if s]
         if sentences and all(document.owned_by_longer(s, size) for s in sentences):
             return "pull quote repeating the article"
