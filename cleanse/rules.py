@@ -432,7 +432,8 @@ class Document:
         at = joined.find(sentence)
         while at != -1:
             i = bisect.bisect_right(starts, at) - 1
-            if self._sizes[i] > size and sentence in _sentence_keys(self.paragraphs[i]):
+            longer = len(self.paragraphs[i].split(None, size)) > size  # more than *size* words
+            if longer and sentence in _sentence_keys(self.paragraphs[i]):
                 return True
             if i + 1 == len(starts):
                 break
@@ -446,10 +447,6 @@ class Document:
         for text in self._normalised_paragraphs[:-1]:
             starts.append(starts[-1] + len(text) + 1)
         return starts
-
-    @cached_property
-    def _sizes(self) -> list[int]:
-        return [len(p.split()) for p in self.paragraphs]
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:
