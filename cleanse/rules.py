@@ -976,9 +976,14 @@ GLUED_PROMO_HINT = re.compile(
     r"(?i)click|sign up|subscribe|watch|inbox|download|follow|read more|here[.!]|related|photos?\b|"
     r"video|copyright|©|all rights|lesen sie|lire aussi|lee también|graphic:"
 )
-# The same phrases, all in lower case, searched case-sensitively in case-folded text: then
-# ``re`` skips to their first letters instead of trying every phrase at every position.
-GLUED_PROMO_HINT_FOLDED = re.compile(GLUED_PROMO_HINT.pattern.removeprefix("(?i)"))
+
+
+@functools.cache
+def _folded_promo_hint() -> re.Pattern[str]:
+    """GLUED_PROMO_HINT's phrases, all in lower case, to search case-sensitively in
+    case-folded text: then ``re`` skips to their first letters instead of trying every
+    phrase at every position. (Compiled on first use, not at start-up.)"""
+    return re.compile(GLUED_PROMO_HINT.pattern.removeprefix("(?i)"))
 
 
 def _has_promo_hint(paragraph: str) -> bool:
@@ -987,7 +992,7 @@ def _has_promo_hint(paragraph: str) -> bool:
         return GLUED_PROMO_HINT.search(paragraph) is not None
     if not _fastpath.may_match(GLUED_PROMO_HINT, paragraph):
         return False
-    return GLUED_PROMO_HINT_FOLDED.search(_fastpath.fold_case(paragraph)) is not None
+    return _folded_promo_hint().search(_fastpath.fold_case(paragraph)) is not None
 
 
 # Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
