@@ -190,6 +190,12 @@ _ASCII_WORD_BYTES = (
 )
 
 
+# For squeezing ASCII lines: the same table keeping line breaks, and the bytes to delete
+# (every one that is not a word character or a line break).
+_ASCII_WORD_BYTES_BY_LINE = _ASCII_WORD_BYTES[:10] + b"\n" + _ASCII_WORD_BYTES[11:]
+_ASCII_NON_WORD_BYTES = bytes(c for c in range(128) if _ASCII_WORD_BYTES[c] == 0x20 and c != 0x0A)
+
+
 # Punctuation of everyday prose outside ASCII. None of it is a word character, so
 # replacing it with spaces leaves the words as they were, and often leaves ASCII.
 _TYPOGRAPHY = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0")
@@ -206,6 +212,25 @@ def _normalise(text: str) -> str:
 # first sentences are asked about once per document: they call _normalise itself, and
 # would only push the sentences out of the memo.)
 _normalise_sentence = _fastpath.memoize(_normalise)
+
+
+def _squeeze_all(texts: Sequence[str]) -> list[str] | None:
+    """Each text's words, case-folded, with nothing between them: ``_normalise`` without
+    its spaces. For texts that are ASCII but for everyday typography, all at once in C
+    (splitting into words is what costs, and squeezing needs none); None for others.
+
+    >>> _squeeze_all(["He said: “No.”", "Café"]) is None, _squeeze_all(["He said: “No.”", "B-52"])
+    (True, ['hesaidno', 'b52'])
+    """
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        for mark in _TYPOGRAPHY:  # no word character: deleted like the others
+            if mark in joined:
+                joined = joined.replace(mark, " ")
+    if not texts or not joined.isascii() or joined.count("\n") != len(texts) - 1:
+        return None  # no texts, other letters, or a text holding a line break
+    squeezed = joined.encode("ascii").translate(_ASCII_WORD_BYTES_BY_LINE, _ASCII_NON_WORD_BYTES)
+    return squeezed.decode("ascii").split("\n")
 
 
 def _words_of(text: str) -> list[str]:
@@ -236,6 +261,20 @@ def _first_sentence(paragraph: str) -> str:
     """The normalised first sentence of *paragraph* (pull quotes ask once per paragraph)."""
     end = _SENTENCE_END_FROM_STOP.search(paragraph)
     return _normalise(paragraph[: end.start() + 1] if end else paragraph)
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    """Where each of *lines* starts in ``"\\n".join(lines)``."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+class _Squeezed(NamedTuple):
+    document: str  # the squeezed paragraphs, one line each
+    starts: list[int]  # where each line starts
+    first_sentences: dict[str, str]  # each paragraph's first sentence, squeezed
 
 
 @dataclass(frozen=True)
@@ -374,8 +413,14 @@ class Document:
 
         Only for documents of moderate size (see PULL_QUOTE_SEARCH_LIMIT).
         """
-        if _fastpath.ENABLED and len(self._words) <= SMALL_DOCUMENT and self._words.count(normalised) < 2:
-            return False  # one copy is the paragraph's own: no other paragraph holds it
+        if _fastpath.ENABLED:
+            # One copy is the paragraph's own: unless there are two, no other paragraph holds it.
+            squeezed = self._squeezed
+            if squeezed is not None:
+                if squeezed.document.count(normalised.replace(" ", "")) < 2:
+                    return False
+            elif len(self._words) <= SMALL_DOCUMENT and self._words.count(normalised) < 2:
+                return False
         joined, counts = self._normalised
         if len(joined) > PULL_QUOTE_SEARCH_LIMIT:
             return False
@@ -395,6 +440,10 @@ class Document:
         """
         if not _fastpath.ENABLED:
             return True
+        squeezed = self._squeezed
+        if squeezed is not None and paragraph in squeezed.first_sentences:
+            key = squeezed.first_sentences[paragraph]
+            return not key or squeezed.document.count(key) >= 2
         key = _first_sentence(paragraph)
         if not key:
             return True
@@ -402,6 +451,31 @@ class Document:
             return self._words.count(key) >= 2
         counts = self._word_counts
         return all(counts.get(word, 0) >= 2 for word in key.split(" "))
+
+    @cached_property
+    def _squeezed(self) -> _Squeezed | None:
+        """The paragraphs squeezed (see _squeeze_all) for the pull-quote searches, or None.
+
+        Squeezing does what normalising does for these searches, without splitting the
+        text into words, which is what normalising costs. Text that occurs twice among the
+        normalised paragraphs still occurs twice once the spaces between words are
+        deleted, and a sentence of a paragraph is still inside it; the searches may find
+        more there (words run together), which only sends more paragraphs to the full
+        check. Only for documents that are ASCII but for typography and of at most
+        SMALL_DOCUMENT characters squeezed.
+        """
+        paragraphs = self.paragraphs
+        squeezed = _squeeze_all(paragraphs)
+        if squeezed is None:
+            return None
+        document = "\n".join(squeezed)
+        if len(document) > SMALL_DOCUMENT:
+            return None
+        search = _SENTENCE_END_FROM_STOP.search
+        firsts = _squeeze_all([p[: end.start() + 1] if (end := search(p)) else p for p in paragraphs])
+        if firsts is None:  # pragma: no cover - the first sentences are parts of the paragraphs
+            return None
+        return _Squeezed(document, _line_starts(squeezed), dict(zip(paragraphs, firsts, strict=True)))
 
     @cached_property
     def _words(self) -> str:
@@ -422,14 +496,19 @@ class Document:
         """
         if not sentence:
             return False  # the index holds no empty sentence
-        if not _fastpath.ENABLED or len(self._words) > SMALL_DOCUMENT or "\n" in sentence:
+        if not _fastpath.ENABLED or "\n" in sentence:
+            return self.sentence_owners.get(sentence, 0) > size
+        # Only the paragraphs whose text holds the sentence, found by a string search of
+        # all of them joined, one line each: squeezed, or else normalised.
+        squeezed = self._squeezed
+        if squeezed is not None:
+            joined, starts, needle = squeezed.document, squeezed.starts, sentence.replace(" ", "")
+        elif len(self._words) <= SMALL_DOCUMENT:
+            joined, starts, needle = self._normalised[0], self._normalised_starts, sentence
+        else:
             # A long document: one index of every sentence costs less than a scan per question.
             return self.sentence_owners.get(sentence, 0) > size
-        # Only the paragraphs whose normalised text holds the sentence, found by a string
-        # search of all of them joined, one line each.
-        joined, _ = self._normalised
-        starts = self._normalised_starts
-        at = joined.find(sentence)
+        at = joined.find(needle)
         while at != -1:
             i = bisect.bisect_right(starts, at) - 1
             longer = len(self.paragraphs[i].split(None, size)) > size  # more than *size* words
@@ -437,16 +516,13 @@ class Document:
                 return True
             if i + 1 == len(starts):
                 break
-            at = joined.find(sentence, starts[i + 1])
+            at = joined.find(needle, starts[i + 1])
         return False
 
     @cached_property
     def _normalised_starts(self) -> list[int]:
         """Where each normalised paragraph starts in the joined text of ``_normalised``."""
-        starts = [0]
-        for text in self._normalised_paragraphs[:-1]:
-            starts.append(starts[-1] + len(text) + 1)
-        return starts
+        return _line_starts(self._normalised_paragraphs)
 
     @cached_property
     def sentence_owners(self) -> dict[str, int]:

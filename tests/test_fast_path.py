@@ -333,19 +333,53 @@ def test_template_marker_gate_never_hides_a_marker(text: str) -> None:
 
 
 SENTENCES = st.sampled_from(
-    ["The vote was close.", "“It is over,” she said.", "Nobody came!", "Why now?", "Ja.", "", "x"]
+    [
+        "The vote was close.",
+        "“It is over,” she said.",
+        "Nobody came!",
+        "nobody came",
+        "Why now?",
+        "Ja.",
+        "",
+        "x",
+        "Zürich voted — again.",
+        "“The vote was close.” — Jo Lee",
+        "“Nobody came to the vote at all” — Jo Lee",
+        "She said nobody came to the vote at all on Monday.",
+    ]
 )
+PARAGRAPH_LISTS = st.lists(st.lists(SENTENCES, max_size=4).map(" ".join), min_size=1, max_size=8)
 
 
-@given(st.lists(st.lists(SENTENCES, max_size=4).map(" ".join), min_size=1, max_size=8), st.integers(0, 8))
+@given(PARAGRAPH_LISTS, st.integers(0, 8))
 def test_sentences_owned_by_longer_paragraphs_agree_with_the_index(paragraphs: list[str], size: int) -> None:
     # Pull quotes ask whether a sentence belongs to a longer paragraph; the fast path
-    # searches the joined normalised paragraphs instead of reading the index of them all.
+    # searches the joined paragraphs (squeezed, or normalised) instead of reading the
+    # index of them all.
     document = rules.Document(paragraphs)
     for paragraph in paragraphs:
         for sentence in rules._sentence_keys(paragraph):
             expected = document.sentence_owners.get(sentence, 0) > size
             assert document.owned_by_longer(sentence, size) == expected
+
+
+@given(PARAGRAPH_LISTS)
+def test_repeated_first_sentences_always_pass_the_pre_check(paragraphs: list[str]) -> None:
+    # A first sentence that is a sentence of another paragraph must never be ruled out,
+    # whether the pre-check searches the squeezed or the normalised document.
+    document = rules.Document(paragraphs)
+    for i, paragraph in enumerate(paragraphs):
+        first = rules._first_sentence(paragraph)
+        others = [q for j, q in enumerate(paragraphs) if j != i]
+        if any(first in rules._sentence_keys(q) for q in others):
+            assert document.may_repeat(paragraph)
+
+
+@given(PARAGRAPH_LISTS)
+def test_pull_quotes_are_the_same_on_both_paths(paragraphs: list[str]) -> None:
+    fast = [rules.pull_quote(p, rules.Document(paragraphs)) for p in paragraphs]
+    with _fastpath.reference_path():
+        assert [rules.pull_quote(p, rules.Document(paragraphs)) for p in paragraphs] == fast
 
 
 # Text shaped like sentence ends: a word, a cluster of stops and closing marks, a gap.
