@@ -362,7 +362,12 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     plan = config._plan
     survivors: list[tuple[int, str]] = []
     dropped: list[tuple[int, str]] = []
-    for index, raw in enumerate(split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)):
+    paragraphs = split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)
+    if _fastpath.ENABLED and plan.spans:
+        # Most paragraphs reach the rules as they came, stripped: their literals are
+        # looked up in one scan of the whole document.
+        _fastpath.prescan([p.strip() for p in paragraphs if p])
+    for index, raw in enumerate(paragraphs):
         if not raw and plan.default_fixes:
             continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
         paragraph = _clean_paragraph(raw, index, plan, changes, dropped)

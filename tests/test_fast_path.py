@@ -260,6 +260,25 @@ def test_leading_label_gate_lists_every_initial_the_label_can_start_with() -> No
     assert starts <= rules.LABEL_INITIALS
 
 
+@given(st.lists(st.one_of(JUNK, LINE, st.text()), min_size=1, max_size=6), ODD_CASE)
+def test_a_document_scanned_at_once_gives_each_paragraph_its_own_answer(
+    texts: list[str], odd: tuple[str, str]
+) -> None:
+    # The pipeline scans a document's paragraphs for the pre-checks' literals in one
+    # pass; each paragraph must get the answer a scan of it alone gives.
+    if odd[0]:
+        texts = [t.replace(odd[0], odd[1]) for t in texts]
+    for pattern in rules._phrase_patterns(PHRASE_RULES):  # every phrase list's pre-checks in the scan
+        _fastpath._split(pattern)
+    _fastpath.may_match(rules.GLUED_PROMO_HINT, "x")
+    _fastpath.prescan(texts)
+    scan = _fastpath._SCAN
+    for text in texts:
+        alone = scan.possible(_fastpath.fold_case(text))
+        _fastpath._LAST_SCAN = ("", scan, frozenset())  # forget the last answer
+        assert _fastpath._possible(text) == alone
+
+
 def test_may_match_answers_unsure_for_a_lone_surrogate() -> None:
     # The automaton reads UTF-8, which cannot hold a lone surrogate: "may match" it is.
     pattern = re.compile(r"(?i)\bsign up\b.{0,40}")
