@@ -216,21 +216,30 @@ _normalise_sentence = _fastpath.memoize(_normalise)
 
 def _squeeze_all(texts: Sequence[str]) -> list[str] | None:
     """Each text's words, case-folded, with nothing between them: ``_normalise`` without
-    its spaces. For texts that are ASCII but for everyday typography, all at once in C
-    (splitting into words is what costs, and squeezing needs none); None for others.
+    its spaces. Texts that are ASCII but for everyday typography are squeezed all at once
+    in C (splitting into words is what normalising costs, and squeezing needs none); the
+    few others one by one. None when a text holds a line break.
 
-    >>> _squeeze_all(["He said: “No.”", "Café"]) is None, _squeeze_all(["He said: “No.”", "B-52"])
-    (True, ['hesaidno', 'b52'])
+    >>> _squeeze_all(["He said: “No.”", "B-52", "Straße 5"])
+    ['hesaidno', 'b52', 'strasse5']
     """
     joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1:
+        return None  # no texts, or a text holding a line break
     if not joined.isascii():
         for mark in _TYPOGRAPHY:  # no word character: deleted like the others
             if mark in joined:
                 joined = joined.replace(mark, " ")
-    if not texts or not joined.isascii() or joined.count("\n") != len(texts) - 1:
-        return None  # no texts, other letters, or a text holding a line break
+    others: dict[int, str] = {}
+    if not joined.isascii():
+        lines = joined.split("\n")
+        others = {i: "".join(_words_of(line)) for i, line in enumerate(lines) if not line.isascii()}
+        joined = "\n".join("" if i in others else line for i, line in enumerate(lines))
     squeezed = joined.encode("ascii").translate(_ASCII_WORD_BYTES_BY_LINE, _ASCII_NON_WORD_BYTES)
-    return squeezed.decode("ascii").split("\n")
+    result = squeezed.decode("ascii").split("\n")
+    for i, text in others.items():
+        result[i] = text
+    return result
 
 
 def _words_of(text: str) -> list[str]:
@@ -461,8 +470,7 @@ class Document:
         normalised paragraphs still occurs twice once the spaces between words are
         deleted, and a sentence of a paragraph is still inside it; the searches may find
         more there (words run together), which only sends more paragraphs to the full
-        check. Only for documents that are ASCII but for typography and of at most
-        SMALL_DOCUMENT characters squeezed.
+        check. Only for documents of at most SMALL_DOCUMENT characters squeezed.
         """
         paragraphs = self.paragraphs
         squeezed = _squeeze_all(paragraphs)
@@ -473,7 +481,7 @@ class Document:
             return None
         search = _SENTENCE_END_FROM_STOP.search
         firsts = _squeeze_all([p[: end.start() + 1] if (end := search(p)) else p for p in paragraphs])
-        if firsts is None:  # pragma: no cover - the first sentences are parts of the paragraphs
+        if firsts is None:  # pragma: no cover - a first sentence is part of a paragraph
             return None
         return _Squeezed(document, _line_starts(squeezed), dict(zip(paragraphs, firsts, strict=True)))
 
