@@ -570,6 +570,8 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
     any of *extra*) cannot match. An alternative whose rarest class holds ASCII or
     everyday typography (curly quotes) is searched for as it stands instead. None when
     the pattern cannot be read that way (the caller then always runs the full check).
+    Before any search, text whose only characters beyond ASCII are typography no branch
+    can be made of (see _safe_typography) is answered at once: most prose is like that.
 
     ftfy's mojibake detector is the case in point: every match holds one of a few hundred
     rare characters, so text without them cannot be mojibake.
@@ -599,6 +601,7 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
             else:
                 rare |= chars
         rare_class = re.compile("[" + "".join(sorted(map(re.escape, rare))) + "]") if rare else None
+        safe = frozenset(_safe_typography(branches)) - set(extra)
         exact_pattern = None
         if exact:
             tree = _first_character_first(exact, parsed.state) or _sre_parse.SubPattern(
@@ -609,11 +612,50 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
         return None
 
     def test(text: str) -> bool:
+        if safe:
+            try:
+                # The characters of *text* outside ASCII, in a few C calls.
+                others = text.encode().translate(None, _ASCII_BYTES).decode()
+            except UnicodeEncodeError:  # a lone surrogate: the full check decides
+                pass
+            else:
+                if safe.issuperset(others):
+                    return False
         if rare_class is not None and rare_class.search(text):
             return True
         return exact_pattern is not None and exact_pattern.search(text) is not None
 
     return test
+
+
+_ASCII_BYTES = bytes(range(128))
+# Characters of everyday prose, none of them a letter: the text most often passed to
+# could_search's tests holds only these beyond ASCII.
+EVERYDAY_TYPOGRAPHY = "’‘“”–—…\u00a0•·«»"
+
+
+def _safe_typography(branches: list[list[Any]]) -> str:
+    """The characters of EVERYDAY_TYPOGRAPHY that, with all of ASCII, cannot make up a
+    match of any of *branches*: text made only of them cannot match.
+
+    A branch is ruled out by one of its required classes holding neither ASCII nor a
+    safe character. A branch not yet ruled out gives up the safe characters of its
+    required class that holds fewest of them; a branch all of whose required classes
+    hold ASCII leaves nothing safe. ("" when nothing is.)
+    """
+    safe = set(EVERYDAY_TYPOGRAPHY)
+    for branch in branches:
+        required = [
+            chars
+            for chars in (_item_chars(op, av) for op, av in branch)
+            if chars and not any(c.isascii() for c in chars)
+        ]
+        if not required:
+            return ""
+        if any(chars.isdisjoint(safe) for chars in required):
+            continue
+        safe -= min(required, key=lambda chars: len(chars & safe))
+    return "".join(sorted(safe))
 
 
 def _first_character_first(branches: list[Any], state: Any) -> Any:

@@ -137,6 +137,32 @@ def test_mojibake_suspect_finds_every_kind_of_badness(bad: str, prose: str) -> N
             assert suspect(text)
 
 
+# ASCII and the typography of everyday prose: text made only of these is answered "not
+# mojibake" before any search, so ftfy's pattern must not be able to match it.
+TYPOGRAPHY_AND_ASCII = st.text(
+    st.characters(max_codepoint=0x7F) | st.sampled_from(_fastpath.EVERYDAY_TYPOGRAPHY)
+)
+
+
+@given(TYPOGRAPHY_AND_ASCII, TYPOGRAPHY_AND_ASCII)
+def test_text_of_safe_typography_is_never_mojibake(before: str, after: str) -> None:
+    suspect = fixes._mojibake_suspect()
+    assert suspect is not None
+    for text in (before + after, f"{before}Ã {after}"):  # the second one is mojibake
+        if ftfy.badness.is_bad(text) or re.search("[\x80-\x9f]", text):
+            assert suspect(text)
+
+
+@given(st.text(alphabet="ax”“Ãé "))
+def test_typography_a_pattern_needs_is_not_safe(text: str) -> None:
+    # "x”" needs only ASCII and a curly quote: the quote cannot be safe for this pattern,
+    # while for "x“é" the é (not typography) already rules the branch out.
+    test = _fastpath.could_search(re.compile("x”|x“é|[ÂÃ]"))
+    assert test is not None
+    if re.search("x”|x“é|[ÂÃ]", text):
+        assert test(text)
+
+
 @given(st.text(alphabet="abcdxyz”“é "))
 def test_searching_from_the_first_character_finds_the_same(text: str) -> None:
     # could_search rewrites A|B as [ab](?:(?<=a)A'|(?<=b)B') so that re skips to the
