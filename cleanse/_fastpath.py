@@ -601,7 +601,7 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
             else:
                 rare |= chars
         rare_class = re.compile("[" + "".join(sorted(map(re.escape, rare))) + "]") if rare else None
-        safe = frozenset(_safe_typography(branches)) - set(extra)
+        safe = frozenset(_safe_typography(branches)) - set(extra)  # extra: always searched
         exact_pattern = None
         if exact:
             tree = _first_character_first(exact, parsed.state) or _sre_parse.SubPattern(
@@ -632,6 +632,23 @@ _ASCII_BYTES = bytes(range(128))
 # Characters of everyday prose, none of them a letter: the text most often passed to
 # could_search's tests holds only these beyond ASCII.
 EVERYDAY_TYPOGRAPHY = "’‘“”–—…\u00a0•·«»"
+
+
+def safe_typography(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The characters of EVERYDAY_TYPOGRAPHY that, with all of ASCII, cannot make up a
+    match of *pattern* (empty when the pattern cannot be read; see _safe_typography).
+
+    >>> sorted(safe_typography(re.compile("x”|[ÂÃ]")))  # ” is the one "x”" needs
+    ['\xa0', '«', '·', '»', '–', '—', '‘', '’', '“', '•', '…']
+    """
+    if pattern.flags & re.IGNORECASE:
+        return frozenset()
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+        is_branch = len(items) == 1 and items[0][0] is _sre_constants.BRANCH
+        return frozenset(_safe_typography([list(b) for b in items[0][1][1]] if is_branch else [items]))
+    except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
+        return frozenset()
 
 
 def _safe_typography(branches: list[list[Any]]) -> str:

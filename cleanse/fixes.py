@@ -205,8 +205,28 @@ def only_strip_can_change(text: str) -> bool:
 
     Plain ASCII prose, the most common paragraph, holds no entity (no "&"), cannot be
     mojibake, holds no invisible character (printable), is NFC, and has no run of spaces
-    to collapse: the fixes would only strip it. A fast path: the pipeline then skips them.
+    to collapse: the fixes would only strip it. So does prose whose only other characters
+    are curly quotes, dashes and the like that cannot make up mojibake, once it is NFC.
+    A fast path: the pipeline then skips the fixes.
     """
-    return (
-        _fastpath.ENABLED and text.isascii() and "&" not in text and "  " not in text and text.isprintable()
-    )
+    if not (_fastpath.ENABLED and "&" not in text and "  " not in text and text.isprintable()):
+        return False
+    if text.isascii():
+        return True
+    try:
+        others = text.encode().translate(None, _ASCII_BYTES).decode()  # the characters beyond ASCII
+    except UnicodeEncodeError:  # pragma: no cover - a lone surrogate is not printable
+        return False
+    return _inert_typography().issuperset(others) and unicodedata.is_normalized("NFC", text)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+@functools.cache
+def _inert_typography() -> frozenset[str]:
+    """Typography that, with ASCII, no fix here changes: printable (so no space to
+    collapse either) and unable to make up mojibake (read from ftfy's badness pattern)."""
+    import ftfy.badness
+
+    return frozenset(c for c in _fastpath.safe_typography(ftfy.badness.BADNESS_RE) if c.isprintable())

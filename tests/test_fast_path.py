@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleanse import _fastpath, clean, fixes, rules
@@ -313,9 +313,20 @@ def test_may_match_answers_unsure_for_a_lone_surrogate() -> None:
         assert not _fastpath.may_match(pattern, "The senate voted on Tuesday.")
 
 
-@given(st.one_of(LINE, st.text(st.characters(max_codepoint=0x7F)), st.text()))
-def test_plain_ascii_needs_only_a_strip(text: str) -> None:
-    # When the pipeline skips the fixes for plain ASCII, it strips the text instead.
+# Prose with typography and the odd character that can make mojibake, combine or space.
+NEAR_PLAIN = st.text(
+    st.characters(max_codepoint=0x7F)
+    | st.sampled_from(_fastpath.EVERYDAY_TYPOGRAPHY)
+    | st.sampled_from(list("ÃÂâ€™©é\u0301\u2009"))
+)
+
+
+@given(st.one_of(LINE, st.text(st.characters(max_codepoint=0x7F)), NEAR_PLAIN, st.text()))
+@example("“It’s done” — voilÃ the end")  # mojibake of "à" amid typography
+@example("“Cafe\u0301” – closed")  # not NFC
+def test_plain_prose_needs_only_a_strip(text: str) -> None:
+    # When the pipeline skips the fixes for plain ASCII (and typography), it strips the
+    # text instead.
     if not fixes.only_strip_can_change(text):
         return
     fixed = text
