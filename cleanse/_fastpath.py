@@ -317,15 +317,22 @@ class _SplitFullmatch:
         except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
             self.always, self.gated, self.gated_ids, self.always_tree = pattern, {}, frozenset(), None
 
-    def __call__(self, text: str) -> bool:
+    def __call__(self, text: str, within: str | None = None) -> bool:
         if self.always is not None and self.always.fullmatch(text) is not None:
             return True
-        return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text)
+        return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text, within)
 
 
-def _gated_fullmatch(gated: dict[int, re.Pattern[str]], gated_ids: frozenset[int], text: str) -> bool:
-    """True when one of the *gated* patterns whose literals occur in *text* matches all of it."""
-    possible = _possible(text)
+def _gated_fullmatch(
+    gated: dict[int, re.Pattern[str]], gated_ids: frozenset[int], text: str, within: str | None = None
+) -> bool:
+    """True when one of the *gated* patterns whose literals occur in *text* matches all of it.
+
+    *within*, a text that holds *text* (a sentence's paragraph), is scanned for the
+    literals instead: its literals include those of any part of it, so no pattern that
+    could match is left out, and the paragraph's scan is already known.
+    """
+    possible = _possible(text if within is None else within)
     if possible is ALL_PATTERNS:
         candidates = gated_ids
     elif possible.isdisjoint(gated_ids):
@@ -342,8 +349,10 @@ _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _SPLITS: dict[int, _SplitFullmatch] = {}
 
 
-def fullmatch(pattern: re.Pattern[str], text: str) -> bool:
+def fullmatch(pattern: re.Pattern[str], text: str, within: str | None = None) -> bool:
     """``pattern.fullmatch(text) is not None``, with long-literal alternatives gated.
+
+    *within*, when given, is a text that holds *text* (see _gated_fullmatch).
 
     >>> fullmatch(re.compile(r"(?i)ad|.{0,300}\\bby signing up\\b.{0,300}"), "By signing up you agree")
     True
@@ -359,7 +368,7 @@ def fullmatch(pattern: re.Pattern[str], text: str) -> bool:
         if calls < SPLIT_AFTER_CALLS:
             return pattern.fullmatch(text) is not None
         split = _split(pattern)
-    return split(text)
+    return split(text, within)
 
 
 SPLIT_AFTER_CALLS = 200
@@ -393,11 +402,11 @@ class _SplitGroup:
         self.gated = {k: v for s in splits for k, v in s.gated.items()}
         self.gated_ids = frozenset(self.gated)
 
-    def __call__(self, text: str) -> bool:
+    def __call__(self, text: str, within: str | None = None) -> bool:
         for always in self.always:
             if always.fullmatch(text) is not None:
                 return True
-        return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text)
+        return bool(self.gated) and _gated_fullmatch(self.gated, self.gated_ids, text, within)
 
 
 def _joinable(patterns: tuple[re.Pattern[str], ...]) -> bool:
@@ -410,7 +419,7 @@ _GROUPS: dict[tuple[int, ...], _SplitGroup] = {}
 _GROUP_CALLS: dict[tuple[int, ...], int] = {}
 
 
-def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str, within: str | None = None) -> bool:
     """``any(p.fullmatch(text) for p in patterns)``: one call for a family of phrase lists.
 
     >>> fullmatch_any((re.compile("(?i)ad"), re.compile("(?i)share")), "Share")
@@ -424,9 +433,9 @@ def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
         # Like fullmatch(): split only once the patterns have been asked often enough.
         calls = _GROUP_CALLS[key] = _GROUP_CALLS.get(key, 0) + 1
         if calls < SPLIT_AFTER_CALLS:
-            return any(fullmatch(p, text) for p in patterns)
+            return any(fullmatch(p, text, within) for p in patterns)
         group = _GROUPS[key] = _SplitGroup(patterns)
-    return group(text)
+    return group(text, within)
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

@@ -57,24 +57,25 @@ class Cut(NamedTuple):
 # --- line rules --------------------------------------------------------------------------
 
 
-def _phrase_rule(rule: str, paragraph: str) -> bool:
+def _phrase_rule(rule: str, paragraph: str, within: str | None = None) -> bool:
     pattern = builtin_pattern(rule)
-    return pattern is not None and _fastpath.fullmatch(pattern, paragraph)
+    return pattern is not None and _fastpath.fullmatch(pattern, paragraph, within)
 
 
 # The line rules that are phrase lists (cleanse/patterns/), in pipeline order.
 PHRASE_RULES = ("promo_line", "advertisement", "page_furniture", "legal_notice", "related_link")
 
 
-def may_match_phrases(paragraph: str, rules: Sequence[str] = PHRASE_RULES) -> bool:
+def may_match_phrases(paragraph: str, rules: Sequence[str] = PHRASE_RULES, within: str | None = None) -> bool:
     """False only when no phrase list of *rules* matches *paragraph* (True when unsure).
 
     One question for the whole family instead of one per rule: a fast path that lets the
-    pipeline skip the phrase rules for prose, and glued promos test a sentence at once.
+    pipeline skip the phrase rules for prose, and glued promos test a sentence at once
+    (*within*: the paragraph that holds the sentence, see _fastpath._gated_fullmatch).
     """
     if not _fastpath.ENABLED:
         return True
-    return _fastpath.fullmatch_any(_phrase_patterns(tuple(rules)), paragraph)
+    return _fastpath.fullmatch_any(_phrase_patterns(tuple(rules)), paragraph, within)
 
 
 @functools.cache
@@ -1162,7 +1163,7 @@ def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range
 
     def junk(a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
-        return _is_standalone_junk(paragraph[spans[lo][0] : spans[hi][1]].strip())
+        return _is_standalone_junk(paragraph[spans[lo][0] : spans[hi][1]].strip(), paragraph)
 
     indices = list(order)
     found = None
@@ -1184,10 +1185,11 @@ def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range
 STANDALONE_JUNK = ("promo_line", "related_link", "legal_notice")
 
 
-def _is_standalone_junk(sentence: str) -> bool:
-    if not may_match_phrases(sentence, STANDALONE_JUNK):
+def _is_standalone_junk(sentence: str, paragraph: str) -> bool:
+    """True when *sentence* (a part of *paragraph*) is a line some STANDALONE_JUNK rule drops."""
+    if not may_match_phrases(sentence, STANDALONE_JUNK, paragraph):
         return False
-    return any(_phrase_rule(rule, sentence) for rule in STANDALONE_JUNK)
+    return any(_phrase_rule(rule, sentence, paragraph) for rule in STANDALONE_JUNK)
 
 
 def _merge(cuts: list[Cut]) -> list[Cut]:

@@ -253,6 +253,27 @@ def test_one_question_for_several_phrase_lists_is_exact(text: str, chosen: set[s
         assert rules.may_match_phrases(candidate, names) == expected
 
 
+@given(st.one_of(JUNK, LINE), st.one_of(JUNK, LINE, st.text()), st.one_of(JUNK, LINE, st.text()), ODD_CASE)
+def test_a_sentence_asked_within_its_paragraph_gets_the_same_answer(
+    sentence: str, before: str, after: str, odd: tuple[str, str]
+) -> None:
+    # Glued promos ask about a sentence with the literals of its whole paragraph: more
+    # gated alternatives run, never fewer.
+    if odd[0]:
+        sentence = sentence.replace(odd[0], odd[1])
+    paragraph = f"{before} {sentence} {after}"
+    patterns = rules._phrase_patterns(rules.STANDALONE_JUNK)
+    group = _fastpath._SplitGroup(patterns)
+    _fastpath.prescan([paragraph])
+    for candidate in (sentence, sentence.upper()):
+        within = paragraph.replace(sentence, candidate)
+        expected = any(p.fullmatch(candidate) for p in patterns)
+        assert group(candidate, within) == expected
+        for pattern in patterns:
+            expected = pattern.fullmatch(candidate) is not None
+            assert _fastpath._split(pattern)(candidate, within) == expected
+
+
 @pytest.mark.parametrize("rule", PHRASE_RULES)
 def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> None:
     pattern = builtin_pattern(rule)
