@@ -611,8 +611,12 @@ HEADLINE_MAX_WORDS = 40
 QUOTE_OPENERS = "\"'“‘«„‹「『"
 
 
+@_fastpath.memoize
 def is_shouting(paragraph: str) -> bool:
     """True when at least 85% of the cased letters (any script) are capitals.
+
+    Asked of every paragraph by several rules, so the answers are memoized, and prose
+    is told apart by its small letters alone (see _too_many_small_letters).
 
     >>> is_shouting("US MILITARY SHOOTS DOWN SPY BALLOON")
     True
@@ -621,20 +625,45 @@ def is_shouting(paragraph: str) -> bool:
     >>> is_shouting("NATO and the EU met in Brussels.")
     False
     """
+    if _fastpath.ENABLED and _too_many_small_letters(paragraph):
+        return False
     upper, lower = _case_counts(paragraph)
     return upper >= 6 and upper >= 0.85 * (upper + lower)
 
 
-ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
-NON_ASCII = re.compile("[^\x00-\x7f]")
+def _too_many_small_letters(text: str) -> bool:
+    """True when *text* has too many small letters a-z to be 85% capitals, whatever the rest.
+
+    Capitals cannot outnumber the characters that are not a-z, so 85% capitals needs
+    ``15 * (len - small) >= 85 * small``; one deletion in C counts a-z (prose fails the
+    test at once, and never needs its capitals counted).
+    """
+    small = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_SMALL_ASCII))
+    return 85 * small > 15 * (len(text) - small)
 
 
-@_fastpath.memoize
+_NOT_SMALL_ASCII = bytes(c for c in range(256) if not ord("a") <= c <= ord("z"))
+
+
+# For counting cases in C: A-Z become "U", a-z "l", every other byte "." (in ASCII only
+# A-Z are capitals and a-z small letters; the bytes of other characters are all >= 0x80).
+_ASCII_CASES = bytes(
+    ord("U")
+    if chr(c).isascii() and chr(c).isupper()
+    else ord("l")
+    if chr(c).isascii() and chr(c).islower()
+    else ord(".")
+    for c in range(256)
+)
+_ASCII_BYTES = bytes(range(128))
+# Non-ASCII characters of everyday prose that are neither capitals nor small letters.
+_UNCASED_TYPOGRAPHY = frozenset(_TYPOGRAPHY) | frozenset("•·«»")
+
+
 def _case_counts(text: str) -> tuple[int, int]:
     """Count the capitals and the small letters of *text*, any script.
 
-    This runs on every paragraph several times, so the fast path counts the ASCII letters
+    This runs on many paragraphs, so the fast path counts the ASCII letters
     in C (in ASCII only A-Z are capitals and a-z small letters) and asks ``str.isupper``
     and ``str.islower`` only about the other characters.
 
@@ -642,15 +671,20 @@ def _case_counts(text: str) -> tuple[int, int]:
     (10, 11)
     """
     if _fastpath.ENABLED:
-        others = () if text.isascii() else NON_ASCII.findall(text)
-        data = text.encode("ascii", "ignore") if others else text.encode("ascii")
-        upper = len(data) - len(data.translate(None, ASCII_UPPER))
-        lower = len(data) - len(data.translate(None, ASCII_LOWER))
-        for c in others:
-            if c.isupper():
-                upper += 1
-            elif c.islower():
-                lower += 1
+        if text.isascii():
+            others = ""
+            cases = text.encode("ascii").translate(_ASCII_CASES)
+        else:
+            encoded = text.encode("utf-8", "surrogatepass")
+            others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+            cases = encoded.translate(_ASCII_CASES)  # bytes beyond ASCII become "."
+        upper, lower = cases.count(b"U"), cases.count(b"l")
+        if others and not _UNCASED_TYPOGRAPHY.issuperset(others):
+            for c in others:
+                if c.isupper():
+                    upper += 1
+                elif c.islower():
+                    lower += 1
         return upper, lower
     upper = lower = 0
     for c in text:

@@ -94,6 +94,13 @@ ENTITIES = st.sampled_from(
 )
 PIECE = st.one_of(PROSE, JUNK, MOJIBAKE, ENTITIES, st.text(max_size=40))
 LINE = st.lists(PIECE, min_size=1, max_size=4).map(" ".join)
+
+# Prose with typography and the odd character that can make mojibake, combine or space.
+NEAR_PLAIN = st.text(
+    st.characters(max_codepoint=0x7F)
+    | st.sampled_from(_fastpath.EVERYDAY_TYPOGRAPHY)
+    | st.sampled_from(list("ÃÂâ€™©é\u0301\u2009"))
+)
 ARTICLE = st.lists(LINE, max_size=12).map("\n".join)
 
 
@@ -189,11 +196,33 @@ def test_sentence_keys_are_exact(text: str) -> None:
         assert rules._sentence_keys(text) == fast
 
 
-@given(st.one_of(LINE, st.text()))
+@given(st.one_of(LINE, NEAR_PLAIN, st.text()))
 def test_case_counts_are_exact(text: str) -> None:
     fast = rules._case_counts(text)
     with _fastpath.reference_path():
         assert rules._case_counts(text) == fast
+
+
+# Text near the 85% line: capitals and small letters of several scripts, digits, marks.
+NEAR_SHOUTING = st.text(st.sampled_from(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdÉΣσßǅ 1.’")), min_size=1)
+# So many capitals, so many small letters, so many other characters: every share.
+CASE_MIXES = st.tuples(st.integers(0, 60), st.integers(0, 15), st.integers(0, 5)).map(
+    lambda n: "X" * n[0] + "y" * n[1] + "." * n[2]
+)
+
+
+@given(st.one_of(LINE, NEAR_PLAIN, NEAR_SHOUTING, CASE_MIXES, st.text()))
+@example("SENATE PASSES BUDGETS abc")  # 19 capitals and 3 small letters: just over 85%
+@example("ABCDEFGHIJKLMNOPQabc")  # 17 capitals, 3 small letters, nothing else: exactly 85%
+def test_shouting_is_told_the_same_on_both_paths(text: str) -> None:
+    for candidate in (text, text.upper()):
+        fast = rules.is_shouting(candidate)
+        with _fastpath.reference_path():
+            assert rules.is_shouting(candidate) == fast
+
+
+def test_typography_counted_as_no_letter_is_neither_capital_nor_small() -> None:
+    assert not [c for c in rules._UNCASED_TYPOGRAPHY if c.isupper() or c.islower()]
 
 
 @given(st.one_of(JUNK, LINE, st.text()), st.sampled_from(PHRASE_RULES))
@@ -332,14 +361,6 @@ def test_may_match_answers_unsure_for_a_lone_surrogate() -> None:
     for _ in range(2):
         assert _fastpath.may_match(pattern, "Sign up \ud800 now")
         assert not _fastpath.may_match(pattern, "The senate voted on Tuesday.")
-
-
-# Prose with typography and the odd character that can make mojibake, combine or space.
-NEAR_PLAIN = st.text(
-    st.characters(max_codepoint=0x7F)
-    | st.sampled_from(_fastpath.EVERYDAY_TYPOGRAPHY)
-    | st.sampled_from(list("ÃÂâ€™©é\u0301\u2009"))
-)
 
 
 @given(st.one_of(LINE, st.text(st.characters(max_codepoint=0x7F)), NEAR_PLAIN, st.text()))
