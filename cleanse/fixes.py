@@ -209,24 +209,37 @@ def only_strip_can_change(text: str) -> bool:
     are curly quotes, dashes and the like that cannot make up mojibake, once it is NFC.
     A fast path: the pipeline then skips the fixes.
     """
-    if not (_fastpath.ENABLED and "&" not in text and "  " not in text and text.isprintable()):
+    if not _fastpath.ENABLED or "&" in text or "  " in text:
         return False
     if text.isascii():
-        return True
+        return text.isprintable()
     try:
-        others = text.encode().translate(None, _ASCII_BYTES).decode()  # the characters beyond ASCII
-    except UnicodeEncodeError:  # pragma: no cover - a lone surrogate is not printable
+        # What is left once printable ASCII is deleted: control characters and the rest.
+        rest = text.encode().translate(None, _PRINTABLE_ASCII).decode()
+    except UnicodeEncodeError:  # a lone surrogate
         return False
-    return _inert_typography().issuperset(others) and unicodedata.is_normalized("NFC", text)
+    return _inert_typography().issuperset(rest)
 
 
-_ASCII_BYTES = bytes(range(128))
+_PRINTABLE_ASCII = bytes(c for c in range(128) if chr(c).isprintable())
 
 
 @functools.cache
 def _inert_typography() -> frozenset[str]:
     """Typography that, with ASCII, no fix here changes: printable (so no space to
-    collapse either) and unable to make up mojibake (read from ftfy's badness pattern)."""
+    collapse either), unable to make up mojibake (read from ftfy's badness pattern), and
+    NFC in any sequence (no canonical decomposition, no combining class, no pair that
+    composes)."""
     import ftfy.badness
 
-    return frozenset(c for c in _fastpath.safe_typography(ftfy.badness.BADNESS_RE) if c.isprintable())
+    chars = {
+        c
+        for c in _fastpath.safe_typography(ftfy.badness.BADNESS_RE)
+        if c.isprintable() and unicodedata.normalize("NFD", c) == c and not unicodedata.combining(c)
+    }
+    neighbours = chars | {chr(i) for i in range(128)}
+    return frozenset(
+        c
+        for c in chars
+        if all(unicodedata.is_normalized("NFC", pair) for n in neighbours for pair in (n + c, c + n))
+    )
