@@ -313,6 +313,14 @@ class _Plan:
         # A rule switched off by name keeps no extra patterns either.
         self.rules = [s for s in active if s.kind == "rule"]
         self.phrase_rules = tuple(s.name for s in self.rules if s.name in rules.PHRASE_RULES)
+        # What _clean_paragraph runs, looked up once: (name, function, extra pattern) for
+        # every rule, and for the rules left when no phrase list can match.
+        calls = [(s.name, s.function, self.extras.get(s.name)) for s in self.rules]
+        self.rule_calls = calls
+        self.non_phrase_rule_calls = [
+            (name, None if name in self.phrase_rules else function, extra) for name, function, extra in calls
+        ]
+        self.span_calls = [(s.name, s.function) for s in self.spans]
         self.contexts = [s for s in active if s.kind == "context"]
         self.context_extras = [(s.name, self.extras[s.name]) for s in self.contexts if s.name in self.extras]
         protect = "|".join(f"(?:{scope_inline_flags(p)})" for p in config.protect)
@@ -394,8 +402,8 @@ def _clean_paragraph(
         # Span rules are pure: when none of them cuts the fixed paragraph, running them
         # again would cut nothing either, so one pass is enough.
         cut_something = False
-        for step in plan.spans:
-            cuts = step.function(paragraph)  # type: ignore[misc]
+        for name, span_rule in plan.span_calls:
+            cuts = span_rule(paragraph)  # type: ignore[misc]
             if cuts:
                 after = rules.apply_cuts(paragraph, cuts)
                 if after != paragraph:
@@ -403,7 +411,7 @@ def _clean_paragraph(
                         for cut in cuts:
                             changes.append(
                                 Change(
-                                    step.name,
+                                    name,
                                     "cut",
                                     index,
                                     paragraph,
@@ -420,14 +428,13 @@ def _clean_paragraph(
             break
     # One question rules out all the phrase lists for prose (their extra patterns still run).
     no_phrase = bool(plan.phrase_rules) and not rules.may_match_phrases(paragraph, plan.phrase_rules)
-    for step in plan.rules:
-        skip = no_phrase and step.name in plan.phrase_rules
-        reason = None if skip else step.function(paragraph)  # type: ignore[misc]
-        if not reason and step.name in plan.extras and plan.extras[step.name].fullmatch(paragraph):
-            reason = f"matches a configured {step.name} pattern"
+    for name, rule, extra in plan.non_phrase_rule_calls if no_phrase else plan.rule_calls:
+        reason = None if rule is None else rule(paragraph)
+        if not reason and extra is not None and extra.fullmatch(paragraph):
+            reason = f"matches a configured {name} pattern"
         if reason:
             if changes is not None:
-                changes.append(Change(step.name, "dropped", index, paragraph, "", str(reason)))
+                changes.append(Change(name, "dropped", index, paragraph, "", str(reason)))
             dropped.append((index, paragraph))
             return None
     for name, pattern in plan.context_extras:
