@@ -770,6 +770,14 @@ LINK_HEADER = re.compile(
     r"[\s:.…)\]]*",
     re.IGNORECASE,
 )
+# Between LINK_HEADER's leading brackets and its trailing punctuation, no header is
+# longer than this (tests/test_fast_path.py reads it from the pattern), and these are
+# all the characters those edges can hold (every character ``\s`` matches among them).
+LINK_HEADER_LONGEST = 98
+LINK_HEADER_EDGES = (
+    "([:.…)]\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 LINK_MAX_WORDS = 25
 # "…,” the senator said." is a sentence of the article, not a link's headline.
 REPORTED_SPEECH = re.compile(
@@ -785,6 +793,10 @@ def is_link_header(paragraph: str) -> bool:
     >>> is_link_header("Read more about the plan below.")
     False
     """
+    # A fast path: a paragraph of prose is too long to be a header, edges and all.
+    longest = LINK_HEADER_LONGEST
+    if _fastpath.ENABLED and len(paragraph) > longest and len(paragraph.strip(LINK_HEADER_EDGES)) > longest:
+        return False
     return LINK_HEADER.fullmatch(paragraph) is not None
 
 

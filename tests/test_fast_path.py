@@ -221,6 +221,29 @@ def test_shouting_is_told_the_same_on_both_paths(text: str) -> None:
             assert rules.is_shouting(candidate) == fast
 
 
+def test_link_header_bounds_are_read_from_its_pattern() -> None:
+    # is_link_header rules out a paragraph longer than LINK_HEADER_LONGEST once the
+    # characters of the pattern's leading and trailing runs are stripped.
+    parse, compile_ = _fastpath._sre_parse, _fastpath._sre_compile
+    tree = parse.parse(rules.LINK_HEADER.pattern, rules.LINK_HEADER.flags)
+    lead, middle, trail = tree
+    assert parse.SubPattern(tree.state, [middle]).getwidth()[1] == rules.LINK_HEADER_LONGEST
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for op, (low, _, run) in (lead, trail):  # each edge: a run of one class of characters
+        assert op is _fastpath._sre_constants.MAX_REPEAT and low == 0 and len(run) == 1
+        edge = compile_.compile(parse.SubPattern(tree.state, list(run)), rules.LINK_HEADER.flags)
+        assert set(edge.findall(everything)) <= set(rules.LINK_HEADER_EDGES)
+
+
+@given(st.one_of(LINE, st.text(st.sampled_from(list("( [Read more]:… x")))))
+@example(" " * 60 + "READ MORE:" + " " * 60)
+@example("(" * 50 + "Related stories" + ")" * 50)
+def test_link_headers_are_found_on_both_paths(text: str) -> None:
+    fast = rules.is_link_header(text)
+    with _fastpath.reference_path():
+        assert rules.is_link_header(text) == fast
+
+
 def test_typography_counted_as_no_letter_is_neither_capital_nor_small() -> None:
     assert not [c for c in rules._UNCASED_TYPOGRAPHY if c.isupper() or c.islower()]
 
