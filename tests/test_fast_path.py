@@ -337,6 +337,17 @@ def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> Non
     assert differ == []
 
 
+@given(st.one_of(JUNK, LINE, st.text()), ODD_CASE)
+def test_literals_are_found_in_folded_bytes_as_in_folded_text(text: str, odd: tuple[str, str]) -> None:
+    if odd[0]:
+        text = text.replace(odd[0], odd[1])
+    for pattern in rules._phrase_patterns(PHRASE_RULES):
+        _fastpath._split(pattern)  # every phrase list's literals in the scan
+    folded, data = _fastpath.fold_case(text), _fastpath.fold_bytes(text)
+    for literal in _fastpath._SCAN.literals:
+        assert (literal in folded) == (literal.encode() in data), literal
+
+
 def test_case_fold_table_matches_re() -> None:
     """Every non-ASCII character that ``re`` matches to an ASCII letter ignoring case is mapped."""
     everything = "".join(map(chr, range(0x80, sys.maxunicode + 1)))
@@ -373,13 +384,13 @@ def test_a_document_scanned_at_once_gives_each_paragraph_its_own_answer(
     _fastpath.prescan(texts)
     scan = _fastpath._SCAN
     for text in texts:
-        alone = scan.possible(_fastpath.fold_case(text))
+        alone = scan.possible(_fastpath.fold_bytes(text))
         _fastpath._LAST_SCAN = ("", scan, frozenset())  # forget the last answer
         assert _fastpath._possible(text) == alone
 
 
-def test_may_match_answers_unsure_for_a_lone_surrogate() -> None:
-    # The automaton reads UTF-8, which cannot hold a lone surrogate: "may match" it is.
+def test_literals_are_found_next_to_a_lone_surrogate() -> None:
+    # The automaton reads UTF-8; a lone surrogate passes as its three bytes.
     pattern = re.compile(r"(?i)\bsign up\b.{0,40}")
     for _ in range(2):
         assert _fastpath.may_match(pattern, "Sign up \ud800 now")
