@@ -221,11 +221,11 @@ def prescan(texts: Sequence[str]) -> None:
 def fold_bytes(text: str) -> bytes:
     """*text* as UTF-8, with ASCII letters lower-cased: where the literal scan looks.
 
-    The same literals are found here as in fold_case(text): a literal holds no letter
-    beyond ASCII (see _char), and the only characters beyond ASCII whose lower case is
-    ASCII are two of those fold_case maps first. Lower-casing bytes is done in C at
-    memory speed, where ``str.lower`` looks up every character. (Lone surrogates pass as
-    their three bytes, which no literal holds.)
+    A pattern's literals are found here wherever the pattern can match: their ASCII
+    letters are small, their other letters come in both cases (see _char), and the only
+    characters beyond ASCII whose lower case is ASCII are two of those mapped first.
+    Lower-casing bytes is done in C at memory speed, where ``str.lower`` looks up every
+    character. (Lone surrogates pass as their three bytes, which no literal holds.)
 
     >>> fold_bytes("CLICK İ HERE – Émile")
     b'click i here \\xe2\\x80\\x93 \\xc3\\x89mile'
@@ -422,10 +422,11 @@ def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str, within: str 
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Return lower-case strings of which every match of *pattern* contains one, or None.
+    """Return strings of which every match of *pattern* contains one, or None.
 
-    Case is ignored (the strings are looked for in lower-cased text), which can only
-    make the pre-check pass more often. None when no such strings can be read from the
+    Case is ignored (the strings are looked for in text whose ASCII letters are lower
+    case, and hold an accented letter in both cases), which can only make the pre-check
+    pass more often. None when no such strings can be read from the
     pattern, e.g. when an alternative is made only of classes like ``\\w+``.
 
     >>> required_literals(re.compile(r"(?i)(?:click|tap) here\\b|subscribe\\b.{0,40}"))
@@ -446,14 +447,23 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(minimal))
 
 
-def _char(code: int) -> str | None:
-    """The needle character for a literal, or None when case folding makes it ambiguous."""
+def _char(code: int) -> frozenset[str] | None:
+    """The needle characters for a literal (any of them may stand for it in folded text),
+    or None when case folding makes it ambiguous."""
     char = chr(code)
     if char.isascii():
-        return char.lower()
+        return frozenset(char.lower())
+    if char in TWO_CASE_LETTERS:
+        return frozenset((char.lower(), char.upper()))  # fold_bytes leaves them as they are
     if char.lower() == char == char.upper() and not unicodedata.category(char).startswith("L"):
-        return char  # a symbol or punctuation mark: only itself matches it
+        return frozenset(char)  # a symbol or punctuation mark: only itself matches it
     return None
+
+
+# Accented letters that case-insensitive ``re`` matches to their own capital or small
+# letter and to nothing else (tests/test_fast_path.py checks this for every code point):
+# "précédent" and "vidéo" can then be literals of their own, not "dent" and "vid".
+TWO_CASE_LETTERS = frozenset("àáâãäæçèéêëìíîïñòóôõöøùúûüýÀÁÂÃÄÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ")
 
 
 def _language(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -472,17 +482,17 @@ def _language(items: list[tuple[Any, Any]]) -> set[str] | None:
 def _item_language(op: Any, av: Any) -> set[str] | None:
     c = _sre_constants
     if op is c.LITERAL:
-        char = _char(av)
-        return None if char is None else {char}
+        found = _char(av)
+        return None if found is None else set(found)
     if op is c.IN:
         chars: set[str] = set()
         for kind, value in av:
             if kind is not c.LITERAL:
                 return None
-            char = _char(value)
-            if char is None:
+            found = _char(value)
+            if found is None:
                 return None
-            chars.add(char)
+            chars |= found
         return chars or None
     if op is c.SUBPATTERN:
         return _language(list(av[-1]))

@@ -337,15 +337,40 @@ def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> Non
     assert differ == []
 
 
-@given(st.one_of(JUNK, LINE, st.text()), ODD_CASE)
-def test_literals_are_found_in_folded_bytes_as_in_folded_text(text: str, odd: tuple[str, str]) -> None:
+# Accented capitals and small letters, to find literals in either case.
+ACCENTED = st.lists(
+    st.sampled_from(["précédent", "PRÉCÉDENT", "PrÉcédent", "vidéo", "VIDÉO", "Publié", "à", "lire"]),
+    max_size=4,
+).map(" ".join)
+
+
+@given(st.one_of(JUNK, LINE, ACCENTED, st.text()), ODD_CASE)
+def test_literals_are_found_in_folded_bytes_wherever_the_pattern_can_match(
+    text: str, odd: tuple[str, str]
+) -> None:
+    # Each pre-check's literals, looked for in fold_bytes, are found whenever one of them
+    # occurs in the text ignoring case (the way the pattern would see it).
     if odd[0]:
         text = text.replace(odd[0], odd[1])
     for pattern in rules._phrase_patterns(PHRASE_RULES):
         _fastpath._split(pattern)  # every phrase list's literals in the scan
-    folded, data = _fastpath.fold_case(text), _fastpath.fold_bytes(text)
-    for literal in _fastpath._SCAN.literals:
-        assert (literal in folded) == (literal.encode() in data), literal
+    data, folded = _fastpath.fold_bytes(text), _fastpath.fold_case(text)
+    for check in _fastpath._PRE_CHECKS.values():
+        for candidate in (text, text.upper(), text.swapcase()):
+            data, folded = _fastpath.fold_bytes(candidate), _fastpath.fold_case(candidate)
+            ignoring_case = any(literal.lower() in folded for literal in check.literals)
+            if ignoring_case:
+                assert any(literal.encode() in data for literal in check.literals), check.literals
+
+
+def test_two_case_letters_match_only_their_two_cases() -> None:
+    letters = _fastpath.TWO_CASE_LETTERS
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    matched = set(re.findall(f"[{''.join(sorted(letters))}]", everything, re.IGNORECASE))
+    assert matched == {case for letter in letters for case in (letter.lower(), letter.upper())}
+    for char in matched:  # and each one to the letters of its own two cases only
+        same = {letter for letter in letters if re.fullmatch(re.escape(letter), char, re.IGNORECASE)}
+        assert same == {char.lower(), char.upper()} & letters
 
 
 def test_case_fold_table_matches_re() -> None:
