@@ -351,7 +351,11 @@ class JsonlTask:
         from cleanse.pipeline import clean, clean_and_explain
 
         config = config_from_key(self.config)
-        outcomes = []
+        # Three passes over the chunk, each over all its records: find the fields, clean
+        # them, write them back. Cleaning the records one after the other, with no JSON
+        # work in between, keeps the cleaner's tables in the CPU's caches.
+        outcomes: list[Outcome | None] = []
+        records: list[tuple[int, int, bytes, bytes, str, int, int]] = []
         offset = self.offset
         utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8")
         for number, raw in enumerate(BytesIO(self.chunk).readlines(), self.first_line):  # split at \n only
@@ -378,11 +382,14 @@ class JsonlTask:
                 reason = str(exc).removeprefix(f"{self.source}: ")
                 outcomes.append(Outcome(self.source, number, len(raw), None, False, error=reason, raw=raw))
                 continue
-            changes: list[Change] = []
-            if self.want.changes:
-                cleaned, changes = clean_and_explain(text, config)
-            else:
-                cleaned = clean(text, config)
+            records.append((len(outcomes), number, raw, data, text, start, end))
+            outcomes.append(None)  # filled in below
+        if self.want.changes:
+            results = [clean_and_explain(record[4], config) for record in records]
+        else:
+            results = [(clean(record[4], config), []) for record in records]
+        for record, (cleaned, changes) in zip(records, results, strict=True):
+            at, number, raw, data, text, start, end = record
             changed = cleaned != text
             output: bytes | None
             if self.drop_empty and not cleaned:
@@ -398,8 +405,8 @@ class JsonlTask:
             outcome = Outcome(self.source, number, len(raw), output, changed or output is None, changes)
             if self.want.texts and changed:
                 outcome.before, outcome.after = text, cleaned
-            outcomes.append(outcome)
-        return outcomes
+            outcomes[at] = outcome
+        return [outcome for outcome in outcomes if outcome is not None]
 
 
 @dataclass

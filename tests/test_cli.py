@@ -228,6 +228,29 @@ def test_jsonl_records_longer_than_a_chunk_and_a_lone_carriage_return(
     assert lines[31] == record(text="last, with no newline\n")
 
 
+def test_jsonl_records_of_every_kind_in_one_chunk_keep_their_order() -> None:
+    # A worker finds every field of its chunk, cleans them, then writes them back: the
+    # blank line, the bad record and the dropped one stay where they were.
+    data = "\n".join(
+        [
+            record(id=1, text="Kept as it is.\n"),
+            "",
+            "{not json",
+            record(id=2, text="ADVERTISEMENT"),
+            record(id=3, text="Cleaned  text.\nADVERTISEMENT"),
+        ]
+    )
+    result = run("--jsonl", "--on-error", "keep", "--drop-empty", stdin=data + "\n")
+    assert result.text.split("\n") == [
+        record(id=1, text="Kept as it is.\n"),
+        "",
+        "{not json",
+        record(id=3, text="Cleaned text.\n"),
+        "",
+    ]
+    assert "<stdin>:3: malformed JSON" in result.err
+
+
 # --- compression
 
 
