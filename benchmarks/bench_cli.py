@@ -18,6 +18,8 @@ It prints, measured in one run:
 - ``--jobs 2`` against ``--jobs 1`` on a JSONL file of at least ``--parallel-size``
   (default 50 MB) built by repeating the corpus (target on 2 cores: at least 1.7x), and
   ``--jobs 1`` against the library on that same file, where start-up is a small part;
+  the library and both runs of the command also as multiples of ``ftfy.fix_text`` on the
+  same records (in a fresh process, default settings), the issue's yardstick;
 - peak RSS (sampled from ``/proc``: the largest process, and all of them together with
   ``--rss-jobs`` workers) of ``cleanse --jsonl`` streaming ``--rss-size`` bytes (default
   1 GB; at the library's speed that takes a while, ``--rss-size 300M`` is quicker)
@@ -138,6 +140,25 @@ print(time.perf_counter() - wall, time.process_time() - cpu)
 """
 
 
+FTFY_RUN = """
+import json, sys, time
+import ftfy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], "rb") if line.strip()]
+wall, cpu = time.perf_counter(), time.process_time()
+for text in texts:
+    ftfy.fix_text(text)
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"""
+
+
+def ftfy_seconds(corpus: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``ftfy.fix_text`` (default settings) on every record."""
+    out = subprocess.run(
+        [sys.executable, "-c", FTFY_RUN, str(corpus)], capture_output=True, check=True, env=ENV
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
 def library_seconds(corpus: Path, disable: Sequence[str] = ()) -> tuple[float, float]:
     """Wall-clock and CPU seconds of ``cleanse.clean`` on every record, in a fresh process."""
     out = subprocess.run(
@@ -248,12 +269,19 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path) -> No
     # the ratio shows what the CLI adds per record on a corpus of some size.
     library_wall, _ = library_seconds(path)
     library_rate = total / 1e6 / library_wall
-    print(f"library cleanse.clean() on the same file: {library_wall:7.2f} s  {library_rate:6.2f} MB/s")
+    # The issue's yardstick, in the same run: every figure is also a multiple of ftfy's speed.
+    ftfy_wall, _ = ftfy_seconds(path)
+    ftfy_rate = total / 1e6 / ftfy_wall
+    print(f"ftfy.fix_text() on the same file:         {ftfy_wall:7.2f} s  {ftfy_rate:6.2f} MB/s")
+    print(
+        f"library cleanse.clean() on the same file: {library_wall:7.2f} s  {library_rate:6.2f} MB/s"
+        f"  {ftfy_wall / library_wall:.2f}x ftfy"
+    )
     for jobs, seconds in times.items():
         busy = cpu[jobs] / seconds
         print(
             f"--jobs {jobs}: {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s"
-            f"  CPU {cpu[jobs]:.1f} s ({busy:.2f} cores busy on average)"
+            f"  {ftfy_wall / seconds:.2f}x ftfy  CPU {cpu[jobs]:.1f} s ({busy:.2f} cores busy on average)"
         )
     print(f"--jobs 1 against the library: {library_wall / times['1']:.2f}x (target >= 0.9x)")
     print(f"speed-up: {times['1'] / times['2']:.2f}x (target >= 1.7x); outputs identical: {identical}")
