@@ -230,9 +230,7 @@ def fold_bytes(text: str) -> bytes:
     >>> fold_bytes("CLICK İ HERE – Émile")
     b'click i here \\xe2\\x80\\x93 \\xc3\\x89mile'
     """
-    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
-        text = text.translate(CASE_FOLD_TO_ASCII)
-    return text.encode("utf-8", "surrogatepass").lower()
+    return _map_odd_letters(text).encode("utf-8", "surrogatepass").lower()
 
 
 def fold_case(text: str) -> str:
@@ -242,10 +240,16 @@ def fold_case(text: str) -> str:
     >>> fold_case("ſIGN UP")
     'sign up'
     """
-    # The four characters of CASE_FOLD_TO_ASCII, one search each (Latin-1 text answers at once).
+    return _map_odd_letters(text).lower()
+
+
+def _map_odd_letters(text: str) -> str:
+    """*text* with the four characters of CASE_FOLD_TO_ASCII mapped to their ASCII letters."""
+    # One search each (Latin-1 text answers at once): a pattern or a translation of
+    # every text costs more.
     if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text):
-        text = text.translate(CASE_FOLD_TO_ASCII)
-    return text.lower()
+        return text.translate(CASE_FOLD_TO_ASCII)
+    return text
 
 
 # An alternative with a literal at least this long is worth gating. Even three letters
@@ -590,11 +594,7 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
     try:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
         items = list(parsed)
-        branches = (
-            [list(b) for b in items[0][1][1]]
-            if len(items) == 1 and items[0][0] is _sre_constants.BRANCH
-            else [items]
-        )
+        branches = _top_branches(items)
         rare: set[str] = set(extra)
         exact = []
         for branch, sub in zip(branches, items[0][1][1] if len(branches) > 1 else [parsed], strict=True):
@@ -620,7 +620,7 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
         if safe:
             try:
                 # The characters of *text* outside ASCII, in a few C calls.
-                others = text.encode().translate(None, _ASCII_BYTES).decode()
+                others = text.encode().translate(None, ASCII_BYTES).decode()
             except UnicodeEncodeError:  # a lone surrogate: the full check decides
                 pass
             else:
@@ -633,7 +633,7 @@ def could_search(pattern: re.Pattern[str], extra: str = "") -> Callable[[str], b
     return test
 
 
-_ASCII_BYTES = bytes(range(128))
+ASCII_BYTES = bytes(range(128))  # deleted from UTF-8, they leave the characters beyond ASCII
 # Characters of everyday prose, none of them a letter: the text most often passed to
 # could_search's tests holds only these beyond ASCII.
 EVERYDAY_TYPOGRAPHY = "’‘“”–—…\u00a0•·«»"
@@ -650,10 +650,16 @@ def safe_typography(pattern: re.Pattern[str]) -> frozenset[str]:
         return frozenset()
     try:
         items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
-        is_branch = len(items) == 1 and items[0][0] is _sre_constants.BRANCH
-        return frozenset(_safe_typography([list(b) for b in items[0][1][1]] if is_branch else [items]))
+        return frozenset(_safe_typography(_top_branches(items)))
     except Exception:  # pragma: no cover - an unexpected pattern structure or Python version
         return frozenset()
+
+
+def _top_branches(items: list[Any]) -> list[list[Any]]:
+    """The top-level alternatives of a parsed pattern (the whole of it when it has none)."""
+    if len(items) == 1 and items[0][0] is _sre_constants.BRANCH:
+        return [list(branch) for branch in items[0][1][1]]
+    return [items]
 
 
 def _safe_typography(branches: list[list[Any]]) -> str:
@@ -708,7 +714,7 @@ def _first_character_first(branches: list[Any], state: Any) -> Any:
 
 # Characters too common in real text to make a good pre-check: ASCII, and the typography
 # of ordinary prose. When an alternative offers a choice, the rarest class is used.
-COMMON_CHARS = frozenset("\u00a0’‘“”–—…•·«»éáíóúñüöäèàç")
+COMMON_CHARS = frozenset(EVERYDAY_TYPOGRAPHY + "éáíóúñüöäèàç")
 
 
 def _rarity_cost(chars: set[str]) -> int:

@@ -17,7 +17,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -329,6 +329,18 @@ class TextTask:
         return [outcome]
 
 
+class _Located(NamedTuple):
+    """A record of a chunk whose field was found: where its outcome goes, and the field."""
+
+    at: int  # its place among the chunk's outcomes
+    number: int  # its line number
+    raw: bytes  # the line as read
+    data: bytes  # the record as UTF-8
+    text: str  # the field's value
+    start: int  # the byte span of the field's JSON in data
+    end: int
+
+
 @dataclass
 class JsonlTask:
     """A run of consecutive JSONL lines from one source to clean."""
@@ -355,7 +367,7 @@ class JsonlTask:
         # them, write them back. Cleaning the records one after the other, with no JSON
         # work in between, keeps the cleaner's tables in the CPU's caches.
         outcomes: list[Outcome | None] = []
-        records: list[tuple[int, int, bytes, bytes, str, int, int]] = []
+        records: list[_Located] = []
         offset = self.offset
         utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8")
         for number, raw in enumerate(BytesIO(self.chunk).readlines(), self.first_line):  # split at \n only
@@ -382,12 +394,12 @@ class JsonlTask:
                 reason = str(exc).removeprefix(f"{self.source}: ")
                 outcomes.append(Outcome(self.source, number, len(raw), None, False, error=reason, raw=raw))
                 continue
-            records.append((len(outcomes), number, raw, data, text, start, end))
+            records.append(_Located(len(outcomes), number, raw, data, text, start, end))
             outcomes.append(None)  # filled in below
         if self.want.changes:
-            results = [clean_and_explain(record[4], config) for record in records]
+            results = [clean_and_explain(record.text, config) for record in records]
         else:
-            results = [(clean(record[4], config), []) for record in records]
+            results = [(clean(record.text, config), []) for record in records]
         for record, (cleaned, changes) in zip(records, results, strict=True):
             at, number, raw, data, text, start, end = record
             changed = cleaned != text

@@ -373,7 +373,7 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     paragraphs = split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)
     if _fastpath.ENABLED and plan.spans:
         # Most paragraphs reach the rules as they came, stripped: their literals are
-        # looked up in one scan of the whole document.
+        # found by scanning the document's paragraphs back to back.
         _fastpath.prescan([p.strip() for p in paragraphs if p])
     for index, raw in enumerate(paragraphs):
         if not raw and plan.default_fixes:

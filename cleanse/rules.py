@@ -227,10 +227,7 @@ def _squeeze_all(texts: Sequence[str]) -> list[str] | None:
     joined = "\n".join(texts)
     if not texts or joined.count("\n") != len(texts) - 1:
         return None  # no texts, or a text holding a line break
-    if not joined.isascii():
-        for mark in _TYPOGRAPHY:  # no word character: deleted like the others
-            if mark in joined:
-                joined = joined.replace(mark, " ")
+    joined = _without_typography(joined)  # no word character: deleted like the others
     others: dict[int, str] = {}
     if not joined.isascii():
         lines = joined.split("\n")
@@ -243,12 +240,19 @@ def _squeeze_all(texts: Sequence[str]) -> list[str] | None:
     return result
 
 
+def _without_typography(text: str) -> str:
+    """*text* with the everyday typography of _TYPOGRAPHY replaced by spaces."""
+    if not text.isascii():
+        for mark in _TYPOGRAPHY:
+            if mark in text:
+                text = text.replace(mark, " ")
+    return text
+
+
 def _words_of(text: str) -> list[str]:
     """``WORD.findall(text.casefold())``, in C for text that is ASCII but for everyday typography."""
     if not text.isascii():
-        for mark in _TYPOGRAPHY:  # uncased, so replacing before case folding changes nothing
-            if mark in text:
-                text = text.replace(mark, " ")
+        text = _without_typography(text)  # uncased, so replacing before case folding changes nothing
         if not text.isascii():
             return WORD.findall(text.casefold())
     # ASCII: the table lower-cases the letters, which is all that case folding does here.
@@ -655,9 +659,8 @@ _ASCII_CASES = bytes(
     else ord(".")
     for c in range(256)
 )
-_ASCII_BYTES = bytes(range(128))
 # Non-ASCII characters of everyday prose that are neither capitals nor small letters.
-_UNCASED_TYPOGRAPHY = frozenset(_TYPOGRAPHY) | frozenset("•·«»")
+_UNCASED_TYPOGRAPHY = frozenset(_fastpath.EVERYDAY_TYPOGRAPHY)
 
 
 def _case_counts(text: str) -> tuple[int, int]:
@@ -676,7 +679,7 @@ def _case_counts(text: str) -> tuple[int, int]:
             cases = text.encode("ascii").translate(_ASCII_CASES)
         else:
             encoded = text.encode("utf-8", "surrogatepass")
-            others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+            others = encoded.translate(None, _fastpath.ASCII_BYTES).decode("utf-8", "surrogatepass")
             cases = encoded.translate(_ASCII_CASES)  # bytes beyond ASCII become "."
         upper, lower = cases.count(b"U"), cases.count(b"l")
         if others and not _UNCASED_TYPOGRAPHY.issuperset(others):
