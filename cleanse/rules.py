@@ -191,10 +191,16 @@ _ASCII_WORD_BYTES = (
 )
 
 
-# For squeezing ASCII lines: the same table keeping line breaks, and the bytes to delete
-# (every one that is not a word character or a line break).
-_ASCII_WORD_BYTES_BY_LINE = _ASCII_WORD_BYTES[:10] + b"\n" + _ASCII_WORD_BYTES[11:]
-_ASCII_NON_WORD_BYTES = bytes(c for c in range(128) if _ASCII_WORD_BYTES[c] == 0x20 and c != 0x0A)
+# For squeezing ASCII text: the same table keeping the line breaks and carriage returns
+# that _squeeze_sentences puts between paragraphs and between sentences, and the bytes to
+# delete (every other one that is not a word character).
+_SQUEEZE_SEPARATORS = b"\n\r"
+_ASCII_WORD_BYTES_BY_SENTENCE = bytes(
+    c if c in _SQUEEZE_SEPARATORS else _ASCII_WORD_BYTES[c] for c in range(256)
+)
+_ASCII_NON_WORD_BYTES = bytes(
+    c for c in range(128) if _ASCII_WORD_BYTES[c] == 0x20 and c not in _SQUEEZE_SEPARATORS
+)
 
 
 # Punctuation of everyday prose outside ASCII. None of it is a word character, so
@@ -215,29 +221,49 @@ def _normalise(text: str) -> str:
 _normalise_sentence = _fastpath.memoize(_normalise)
 
 
-def _squeeze_all(texts: Sequence[str]) -> list[str] | None:
-    """Each text's words, case-folded, with nothing between them: ``_normalise`` without
-    its spaces. Texts that are ASCII but for everyday typography are squeezed all at once
-    in C (splitting into words is what normalising costs, and squeezing needs none); the
-    few others one by one. None when a text holds a line break.
+def _squeeze_sentences(texts: Sequence[str]) -> str | None:
+    """Each text's words, case-folded, with nothing between them (``_normalise`` without
+    its spaces), one text a line and a carriage return between a text's sentences (as
+    SENTENCE_END splits them). None when a text holds a line break or a carriage return.
 
-    >>> _squeeze_all(["He said: “No.”", "B-52", "Straße 5"])
-    ['hesaidno', 'b52', 'strasse5']
+    Texts that are ASCII but for everyday typography are squeezed all at once in C
+    (splitting into words is what normalising costs, and squeezing needs none); the few
+    others one sentence at a time.
+
+    >>> _squeeze_sentences(["He said: “No.” Then left!", "B-52", "Straße 5"]).split("\\n")
+    ['hesaidno\\rthenleft', 'b52', 'strasse5']
     """
     joined = "\n".join(texts)
-    if not texts or joined.count("\n") != len(texts) - 1:
+    if not texts or joined.count("\n") != len(texts) - 1 or "\r" in joined:
         return None  # no texts, or a text holding a line break
-    joined = _without_typography(joined)  # no word character: deleted like the others
+    # A sentence ends where SENTENCE_END matches: marked from its stop, every stop made a
+    # full stop first so that the pattern starts with one fixed character, which ``re``
+    # finds several times faster than a class. Stops are not word characters: squeezing
+    # deletes them either way.
+    stops = joined.replace("!", ".").replace("?", ".").replace("…", ".")
+    joined = _without_typography(_SENTENCE_END_AT_FULL_STOP.sub("\r", stops))
     others: dict[int, str] = {}
     if not joined.isascii():
         lines = joined.split("\n")
-        others = {i: "".join(_words_of(line)) for i, line in enumerate(lines) if not line.isascii()}
+        others = {
+            i: "\r".join("".join(_words_of(sentence)) for sentence in line.split("\r"))
+            for i, line in enumerate(lines)
+            if not line.isascii()
+        }
         joined = "\n".join("" if i in others else line for i, line in enumerate(lines))
-    squeezed = joined.encode("ascii").translate(_ASCII_WORD_BYTES_BY_LINE, _ASCII_NON_WORD_BYTES)
-    result = squeezed.decode("ascii").split("\n")
-    for i, text in others.items():
-        result[i] = text
+    squeezed = joined.encode("ascii").translate(_ASCII_WORD_BYTES_BY_SENTENCE, _ASCII_NON_WORD_BYTES)
+    result = squeezed.decode("ascii")
+    if others:
+        lines = result.split("\n")
+        for i, text in others.items():
+            lines[i] = text
+        result = "\n".join(lines)
     return result
+
+
+# SENTENCE_END, in text whose stops are all full stops, matched from the stop and never
+# across a line break (each line is a paragraph of its own).
+_SENTENCE_END_AT_FULL_STOP = re.compile(r"\.[\"'”’)\]]*[^\S\n]+")
 
 
 def _without_typography(text: str) -> str:
@@ -289,6 +315,7 @@ class _Squeezed(NamedTuple):
     document: str  # the squeezed paragraphs, one line each
     starts: list[int]  # where each line starts
     first_sentences: dict[str, str]  # each paragraph's first sentence, squeezed
+    sentences: Counter[str]  # how many times each squeezed sentence is in the document
 
 
 @dataclass(frozen=True)
@@ -446,18 +473,19 @@ class Document:
         """False only when the first sentence of *paragraph* is in no other paragraph.
 
         A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
-        of the document: a pull quote's first sentence is printed in another paragraph, so
-        it occurs twice among the words of the whole document (once in the quote, once in
-        the other paragraph). One string search of the document's words rules most
-        paragraphs out; past SMALL_DOCUMENT, where a search per paragraph would be
-        quadratic, each of the sentence's words must occur twice instead.
+        of the document: a pull quote's first sentence is printed as a sentence of another
+        paragraph, so it occurs twice among the sentences of the whole document, squeezed
+        (once in the quote, once in the other paragraph). Without them, one string search
+        of the document's words rules most paragraphs out; past SMALL_DOCUMENT, where a
+        search per paragraph would be quadratic, each of the sentence's words must occur
+        twice instead.
         """
         if not _fastpath.ENABLED:
             return True
         squeezed = self._squeezed
         if squeezed is not None and paragraph in squeezed.first_sentences:
             key = squeezed.first_sentences[paragraph]
-            return not key or squeezed.document.count(key) >= 2
+            return not key or squeezed.sentences[key] >= 2
         key = _first_sentence(paragraph)
         if not key:
             return True
@@ -468,7 +496,7 @@ class Document:
 
     @cached_property
     def _squeezed(self) -> _Squeezed | None:
-        """The paragraphs squeezed (see _squeeze_all) for the pull-quote searches, or None.
+        """The paragraphs squeezed (see _squeeze_sentences) for the pull-quote searches, or None.
 
         Squeezing does what normalising does for these searches, without splitting the
         text into words, which is what normalising costs. Text that occurs twice among the
@@ -478,17 +506,16 @@ class Document:
         check. Only for documents of at most SMALL_DOCUMENT characters squeezed.
         """
         paragraphs = self.paragraphs
-        squeezed = _squeeze_all(paragraphs)
-        if squeezed is None:
+        marked = _squeeze_sentences(paragraphs)
+        if marked is None:
             return None
-        document = "\n".join(squeezed)
+        document = marked.replace("\r", "")
         if len(document) > SMALL_DOCUMENT:
             return None
-        search = _SENTENCE_END_FROM_STOP.search
-        firsts = _squeeze_all([p[: end.start() + 1] if (end := search(p)) else p for p in paragraphs])
-        if firsts is None:  # pragma: no cover - a first sentence is part of a paragraph
-            return None
-        return _Squeezed(document, _line_starts(squeezed), dict(zip(paragraphs, firsts, strict=True)))
+        lines = marked.split("\n")
+        firsts = {p: line.partition("\r")[0] for p, line in zip(paragraphs, lines, strict=True)}
+        sentences = Counter(marked.replace("\n", "\r").split("\r"))
+        return _Squeezed(document, _line_starts(document.split("\n")), firsts, sentences)
 
     @cached_property
     def _words(self) -> str:

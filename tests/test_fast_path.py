@@ -550,6 +550,20 @@ SENTENCE_END_SHAPES = st.lists(
 ).map("".join)
 
 
+@given(st.lists(SENTENCE_END_SHAPES | st.text(), min_size=1, max_size=4))
+def test_squeezed_sentences_are_the_normalised_sentences_without_spaces(texts: list[str]) -> None:
+    # Pull quotes find repeated sentences among the document's sentences squeezed all at
+    # once: the same sentences SENTENCE_END splits off, the same words, run together.
+    marked = rules._squeeze_sentences(texts)
+    if any("\n" in text or "\r" in text for text in texts):
+        assert marked is None
+        return
+    assert marked is not None
+    for text, line in zip(texts, marked.split("\n"), strict=True):
+        sentences = rules.SENTENCE_END.split(text)
+        assert line.split("\r") == [rules._normalise(s).replace(" ", "") for s in sentences]
+
+
 @given(SENTENCE_END_SHAPES | st.text())
 def test_sentences_split_from_the_stop_are_the_same(text: str) -> None:
     # Glued promos split paragraphs into sentences: the fast pattern starts at the full
