@@ -314,7 +314,7 @@ def _line_starts(lines: Sequence[str]) -> list[int]:
 class _Squeezed(NamedTuple):
     document: str  # the squeezed paragraphs, one line each
     starts: list[int]  # where each line starts
-    first_sentences: dict[str, str]  # each paragraph's first sentence, squeezed
+    lines: dict[str, str]  # each paragraph squeezed, "\r" between its sentences
     sentences: Counter[str]  # how many times each squeezed sentence is in the document
 
 
@@ -469,6 +469,24 @@ class Document:
         copies = counts.get(normalised, 0) + (counts.get(own, 0) if own != normalised else 0)
         return joined.count(normalised) > copies
 
+    def may_quote_elsewhere(self, paragraph: str) -> bool:
+        """False only when :meth:`repeats_elsewhere` is False for the quotation *paragraph* holds.
+
+        The quotation is the paragraph without the attribution after its dash, so it
+        holds at least the words before the paragraph's first dash: unless those occur
+        twice in the squeezed document, the quotation cannot (and without a dash, they
+        are the paragraph's own squeezed line). No pattern and no normalising.
+        """
+        squeezed = self._squeezed if _fastpath.ENABLED else None
+        if squeezed is None or paragraph not in squeezed.lines:
+            return True
+        dash = min((at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1), default=-1)
+        if dash == -1:
+            before_dash = squeezed.lines[paragraph].replace("\r", "")
+        else:
+            before_dash = "".join(_words_of(paragraph[:dash]))
+        return squeezed.document.count(before_dash) >= 2
+
     def may_repeat(self, paragraph: str) -> bool:
         """False only when the first sentence of *paragraph* is in no other paragraph.
 
@@ -483,8 +501,8 @@ class Document:
         if not _fastpath.ENABLED:
             return True
         squeezed = self._squeezed
-        if squeezed is not None and paragraph in squeezed.first_sentences:
-            key = squeezed.first_sentences[paragraph]
+        if squeezed is not None and paragraph in squeezed.lines:
+            key = squeezed.lines[paragraph].partition("\r")[0]
             return not key or squeezed.sentences[key] >= 2
         key = _first_sentence(paragraph)
         if not key:
@@ -512,10 +530,9 @@ class Document:
         document = marked.replace("\r", "")
         if len(document) > SMALL_DOCUMENT:
             return None
-        lines = marked.split("\n")
-        firsts = {p: line.partition("\r")[0] for p, line in zip(paragraphs, lines, strict=True)}
+        lines = dict(zip(paragraphs, marked.split("\n"), strict=True))
         sentences = Counter(marked.replace("\n", "\r").split("\r"))
-        return _Squeezed(document, _line_starts(document.split("\n")), firsts, sentences)
+        return _Squeezed(document, _line_starts(document.split("\n")), lines, sentences)
 
     @cached_property
     def _words(self) -> str:
@@ -881,6 +898,7 @@ PULL_QUOTE_MIN_WORDS = 6
 
 # "…” — Name, title": the attribution printed under a pull quote.
 ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$")
+_ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of them
 # Above this much text, searching each candidate in the whole document costs too much;
 # sentence-by-sentence matching still runs.
 PULL_QUOTE_SEARCH_LIMIT = 300_000
@@ -913,6 +931,8 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
         return None
     # A quotation printed apart, maybe with its attribution: repeated anywhere inside a
     # longer paragraph, even without its sentence boundaries.
+    if not document.may_quote_elsewhere(paragraph):
+        return None
     body = _normalise_sentence(ATTRIBUTION.sub("", paragraph))
     if len(body.split()) >= PULL_QUOTE_MIN_WORDS and document.repeats_elsewhere(body, paragraph):
         return "pull quote repeating the article"

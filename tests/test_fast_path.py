@@ -503,6 +503,8 @@ SENTENCES = st.sampled_from(
         "“The vote was close.” — Jo Lee",
         "“Nobody came to the vote at all” — Jo Lee",
         "She said nobody came to the vote at all on Monday.",
+        "“Nobody came to the well-known vote at all,” -- Jo Lee",
+        "The well-known vote, nobody came to the vote at all — she said.",
     ]
 )
 PARAGRAPH_LISTS = st.lists(st.lists(SENTENCES, max_size=4).map(" ".join), min_size=1, max_size=8)
@@ -530,6 +532,19 @@ def test_repeated_first_sentences_always_pass_the_pre_check(paragraphs: list[str
         others = [q for j, q in enumerate(paragraphs) if j != i]
         if any(first in rules._sentence_keys(q) for q in others):
             assert document.may_repeat(paragraph)
+
+
+@given(PARAGRAPH_LISTS)
+def test_quotations_repeated_elsewhere_always_pass_the_pre_check(paragraphs: list[str]) -> None:
+    # The quotation a paragraph starts with holds at least its words before the first
+    # dash: the pre-check searches those, without finding the attribution or normalising.
+    document = rules.Document(paragraphs)
+    for paragraph in paragraphs:
+        body = rules._normalise(rules.ATTRIBUTION.sub("", paragraph))
+        with _fastpath.reference_path():
+            repeated = rules.Document(paragraphs).repeats_elsewhere(body, paragraph)
+        if repeated:
+            assert document.may_quote_elsewhere(paragraph)
 
 
 @given(PARAGRAPH_LISTS)
