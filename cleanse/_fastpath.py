@@ -17,8 +17,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-ENABLED = True
+from mypy_extensions import mypyc_attr
+
 T = TypeVar("T")
+
+
+@mypyc_attr(native_class=False)
+class cached_property(functools.cached_property[T]):
+    """``functools.cached_property``, which mypyc (setup.py) would compile as a plain
+    property under its own name: a document's or a config's answers would then be
+    computed again on every question."""
+
+
+ENABLED = True
 
 
 @contextmanager

@@ -80,7 +80,9 @@ INVISIBLE = re.compile(
 )
 # Characters that break a line or tab: inside one paragraph they can only mean a space.
 SPACE_LIKE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]")
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Written as an escape for ``re`` to read (a raw string): a lone surrogate in the source
+# itself is a string that cannot be encoded, which mypyc (setup.py) refuses to compile.
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 HORIZONTAL_SPACE_RUN = re.compile(
     "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
 )

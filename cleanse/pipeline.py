@@ -16,10 +16,13 @@ that switches the step on or off in :class:`Config`.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Literal
 
 from cleanse import _fastpath, fixes, rules
@@ -58,9 +61,14 @@ class Step:
     doc: str = ""
 
     @property
+    def documentation(self) -> str:
+        """What the step says of itself: ``doc``, else its function's docstring."""
+        return self.doc or _docstring(self.function)
+
+    @property
     def summary(self) -> str:
         """The first sentence of the step's documentation, on one line (its name if undocumented)."""
-        text = self.doc or (self.function.__doc__ if self.function else "") or ""
+        text = self.documentation
         # A summary that wraps onto a second docstring line is still one summary.
         first_paragraph = text.strip().split("\n\n")[0]
         return " ".join(first_paragraph.split()).rstrip(".") or self.name
@@ -74,6 +82,35 @@ class Step:
     def rule(cls, name: str, function: Rule) -> Step:
         """Wrap a user's ``paragraph -> reason | None`` function as a rule named *name*."""
         return cls(name, "rule", function)
+
+
+def _docstring(function: Callable[..., Any] | None) -> str:
+    """*function*'s docstring. Compiled (setup.py), this package's functions keep none at
+    run time: theirs are read from the sources installed beside the compiled modules."""
+    if function is None:
+        return ""
+    if function.__doc__:
+        return function.__doc__
+    module = getattr(function, "__module__", None) or ""
+    if not module.startswith("cleanse."):
+        return ""
+    return _source_docstrings(module).get(getattr(function, "__qualname__", ""), "")
+
+
+@functools.cache
+def _source_docstrings(module_name: str) -> dict[str, str]:
+    """The docstring of each top-level function in the source of the module *module_name*."""
+    import ast
+
+    compiled = Path(getattr(sys.modules.get(module_name), "__file__", None) or "")
+    source = compiled.with_name(compiled.name.split(".", 1)[0] + ".py")
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    return {
+        node.name: ast.get_docstring(node) or "" for node in tree.body if isinstance(node, ast.FunctionDef)
+    }
 
 
 BUILTIN_STEPS: tuple[Step, ...] = (

@@ -21,10 +21,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from cleanse import _fastpath
+from cleanse._fastpath import cached_property
 from cleanse.patterns import builtin_pattern
 
 
@@ -318,6 +320,17 @@ class _Squeezed(NamedTuple):
     sentences: Counter[str]  # how many times each squeezed sentence is in the document
 
 
+def _close_link_run(items: set[str], run: list[str], header: str | None) -> None:
+    """Add a finished run of link-list lines, and its header, to *items*."""
+    # One line ending in a full stop after a header is a sentence, not a list.
+    if run and not (len(run) == 1 and run[0].endswith(".")):
+        items.update(run)
+        if header is not None:
+            items.add(header)
+
+
+# A plain Python class in the compiled build, so that its cached properties stay cached.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Document:
     """The paragraphs still standing, as context rules see them, and the junk already found.
@@ -414,16 +427,9 @@ class Document:
         in_list = False
         style: tuple[str, bool] | None = None  # the first item's bullet and final stop set the list's style
 
-        def close_run() -> None:
-            # One line ending in a full stop after a header is a sentence, not a list.
-            if run and not (len(run) == 1 and run[0].endswith(".")):
-                items.update(run)
-                if header is not None:
-                    items.add(header)
-
         for _, was_dropped, paragraph in events:
             if is_link_header(paragraph):
-                close_run()
+                _close_link_run(items, run, header)
                 header, run, style = (None if was_dropped else paragraph), [], None
                 in_list = True
             elif was_dropped:
@@ -432,9 +438,9 @@ class Document:
                 style = style or _list_style(paragraph)
                 run.append(paragraph)
             else:
-                close_run()
+                _close_link_run(items, run, header)
                 header, run, in_list = None, [], False
-        close_run()
+        _close_link_run(items, run, header)
         return frozenset(items)
 
     @cached_property

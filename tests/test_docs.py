@@ -25,8 +25,7 @@ EXAMPLES = PYTHON_BLOCK.findall(README)
 @pytest.mark.parametrize("step", STEPS, ids=[s.name for s in STEPS])
 def test_every_step_has_a_name_and_a_summary(step: cleanse.Step) -> None:
     assert step.name
-    doc = step.doc or (step.function.__doc__ if step.function else "") or ""
-    assert doc.strip(), f"{step.name} has no docstring"
+    assert step.documentation.strip(), f"{step.name} has no docstring"
     assert step.summary and step.summary != step.name
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from cleanse import fixes
+from cleanse import Step, fixes
 
 Fix = Callable[[str], str]
 
@@ -251,6 +251,6 @@ def test_every_fix_is_idempotent_on_samples(fix: Fix, text: str) -> None:
 
 @pytest.mark.parametrize("fix", ALL_FIXES, ids=lambda f: f.__name__)
 def test_every_fix_is_documented(fix: Fix) -> None:
-    doc = fix.__doc__ or ""
+    doc = Step.fix(fix.__name__, fix).documentation
     assert doc.strip(), "each fix says what it does and why"
     assert ">>>" in doc, "each fix shows an example as a doctest"
