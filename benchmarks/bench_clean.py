@@ -163,6 +163,20 @@ def report(title: str, path: Path, reference: bool, repeats: int, paired: bool =
     sys.stdout.flush()
 
 
+def build() -> str:
+    """Which build of cleanse is measured: pure Python, or which modules mypyc compiled."""
+    import importlib.machinery
+
+    compiled = [
+        name
+        for name in ("_fastpath", "fixes", "paragraphs", "pipeline", "rules")
+        if str(getattr(importlib.import_module(f"cleanse.{name}"), "__file__", "")).endswith(
+            tuple(importlib.machinery.EXTENSION_SUFFIXES)
+        )
+    ]
+    return f"compiled by mypyc: {', '.join(compiled)}" if compiled else "pure Python"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpora", type=Path, default=default_corpora(), help="folder holding " + NEWS)
@@ -182,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cleanse.clean(read_texts(news)[0])  # compile the patterns before timing
     version = getattr(cleanse, "__version__", "?")
-    print(f"cleanse {version}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
+    print(f"cleanse {version} ({build()}), ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
     report("news corpus", news, args.reference, args.repeats)
     if args.mixed_mb > 0:
         with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
