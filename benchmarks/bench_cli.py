@@ -84,6 +84,7 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
 # An installed package has its bytecode compiled; an environment that forbids writing it
 # would make every start-up compile cleanse from source, which is not what users see.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+HERE = Path(__file__).resolve().parent
 
 
 def run_quiet(argv: Sequence[str], stdin: bytes | None = None) -> None:
@@ -146,8 +147,10 @@ FTFY_RUN = TIMED_RUN.format(setup="import ftfy", call="ftfy.fix_text(text)")
 
 def _seconds_in_fresh_process(script: str, *args: str) -> tuple[float, float]:
     """Wall-clock and CPU seconds that *script* reports, run with *args* in a fresh process."""
+    # Run from this folder: ``-c`` puts the current folder first on the path, and from
+    # the project's root that would be the sources, not a compiled install.
     out = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, check=True, env=ENV
+        [sys.executable, "-c", script, *args], capture_output=True, check=True, env=ENV, cwd=HERE
     ).stdout.split()
     return float(out[0]), float(out[1])
 
