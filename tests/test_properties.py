@@ -286,6 +286,32 @@ paragraph_text = st.one_of(arbitrary_text, article_lines()).map(_fixed)
 SPANS = [s for s in cleanse.steps() if s.kind == "span"]
 
 
+# Known failures, found by the thorough profile (5,000 examples) in the fifth session and
+# kept here as strict xfails until fixed; the default and CI profiles do not reach them.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a protected link header keeps its list open: dropping the list's first item "
+    "changes its style, and the next lines join the list on a second pass",
+)
+def test_clean_is_idempotent_when_protect_keeps_a_link_header() -> None:
+    config = cleanse.Config(protect=[r"\bMORE\b"])
+    once = cleanse.clean("MORE FROM 0\n0\n0.\n0.", config)
+    assert cleanse.clean(once, config) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="nested template markers: one pass cuts the inner marker and leaves the outer "
+    "one, which the pipeline's next round of cuts removes (clean() stays idempotent)",
+)
+def test_glued_template_marker_cuts_nested_markers_at_once() -> None:
+    paragraph = "0{{{{}}}}"
+    cut = rules.apply_cuts(paragraph, rules.glued_template_marker(paragraph))
+    assert rules.glued_template_marker(cut) == []
+
+
 @pytest.mark.parametrize("step", SPANS, ids=[s.name for s in SPANS])
 @given(paragraph=paragraph_text)
 def test_each_span_rule_cuts_once(step: cleanse.Step, paragraph: str) -> None:
