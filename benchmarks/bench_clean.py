@@ -166,11 +166,13 @@ def report(title: str, path: Path, reference: bool, repeats: int, paired: bool =
 def build() -> str:
     """Which build of cleanse is measured: pure Python, or which modules mypyc compiled."""
     import importlib.machinery
+    import importlib.util
+    import pkgutil
 
     compiled = [
-        name
-        for name in ("_fastpath", "fixes", "paragraphs", "pipeline", "rules")
-        if str(getattr(importlib.import_module(f"cleanse.{name}"), "__file__", "")).endswith(
+        module.name
+        for module in pkgutil.iter_modules(cleanse.__path__)
+        if str(getattr(importlib.util.find_spec(f"cleanse.{module.name}"), "origin", "")).endswith(
             tuple(importlib.machinery.EXTENSION_SUFFIXES)
         )
     ]

@@ -207,7 +207,7 @@ _ASCII_NON_WORD_BYTES = bytes(
 
 # Punctuation of everyday prose outside ASCII. None of it is a word character, so
 # replacing it with spaces leaves the words as they were, and often leaves ASCII.
-_TYPOGRAPHY = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0")
+_TYPOGRAPHY = tuple(_fastpath.EVERYDAY_TYPOGRAPHY)
 
 
 def _normalise(text: str) -> str:
