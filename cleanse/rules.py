@@ -921,6 +921,13 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     often in quotation marks with an attribution; the scraper keeps both.
     Identical paragraphs are left alone (a refrain in a poem), and so is the title.
     """
+    # The two pre-checks first (a fast path): most paragraphs fail both, and then none of
+    # the checks below can matter, since only the two branches guarded by them drop.
+    if _fastpath.ENABLED and not (
+        document.may_repeat(paragraph)
+        or (paragraph[:1] in QUOTE_OPENERS and document.may_quote_elsewhere(paragraph))
+    ):
+        return None
     # Six words or more: splitting off the first six tells, without listing every word.
     if len(paragraph.split(None, PULL_QUOTE_MIN_WORDS - 1)) < PULL_QUOTE_MIN_WORDS:
         return None
