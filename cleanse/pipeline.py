@@ -509,6 +509,26 @@ def _drop_in_context(
     changes: list[Change] | None,
 ) -> list[tuple[int, str]]:
     """Run the context rules on the survivors until none drops anything (a fixed point)."""
+    survivors, link_items = _context_rounds(survivors, dropped, plan, changes)
+    # A link header that stays on the page (protected) while the list under it is dropped:
+    # a second clean would find the lines that followed the list right under the header,
+    # and might take them for a list. Look again as it would (nothing dropped before,
+    # no list known), so that cleaning twice changes nothing more.
+    while link_items and any(rules.is_link_header(p) for _, p in survivors):
+        again, link_items = _context_rounds(survivors, [], plan, changes)
+        if len(again) == len(survivors):
+            break
+        survivors = again
+    return survivors
+
+
+def _context_rounds(
+    survivors: list[tuple[int, str]],
+    dropped: list[tuple[int, str]],
+    plan: _Plan,
+    changes: list[Change] | None,
+) -> tuple[list[tuple[int, str]], frozenset[str]]:
+    """Rounds of the context rules until none drops anything; also the link lists found."""
     link_items: frozenset[str] | None = None
     contexts = plan.contexts
     # Rules that, having run once on this document, cannot drop more from a part of it.
@@ -542,4 +562,4 @@ def _drop_in_context(
             break
         survivors = kept
         contexts = later_contexts
-    return survivors
+    return survivors, link_items or frozenset()
