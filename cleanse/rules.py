@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -413,6 +414,8 @@ class Document:
         """
         if self.known_link_items is not None:
             return self.known_link_items
+        if _fastpath.ENABLED and not any(map(is_link_header, itertools.chain(self.paragraphs, self.dropped))):
+            return frozenset()  # no header, no list: most pages (a fast path, before any sorting)
         if self.positions and len(self.positions) == len(self.paragraphs):
             kept = list(zip(self.positions, self.paragraphs, strict=True))
         else:

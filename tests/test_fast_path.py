@@ -244,6 +244,35 @@ def test_link_headers_are_found_on_both_paths(text: str) -> None:
         assert rules.is_link_header(text) == fast
 
 
+LIST_LINES = st.sampled_from(
+    [
+        *("Read more:", "Related", "MORE FROM THE TIMES"),
+        *("Senate passes budget", "Mayor resigns.", "- Storm hits"),
+        *("The council met on Tuesday to discuss the plan, which drew a crowd.", "Advertisement"),
+    ]
+)
+
+
+@given(st.lists(st.tuples(LIST_LINES, st.booleans()), max_size=10))
+def test_link_lists_are_found_on_both_paths(lines: list[tuple[str, bool]]) -> None:
+    # A page with no link header has no list: the fast path answers before sorting
+    # anything. Lines marked True stand for lines the line rules dropped.
+    kept = [(i, line) for i, (line, dropped) in enumerate(lines) if not dropped]
+    dropped = [(i, line) for i, (line, was_dropped) in enumerate(lines) if was_dropped]
+
+    def items() -> frozenset[str]:
+        return rules.Document(
+            paragraphs=[p for _, p in kept],
+            dropped=[p for _, p in dropped],
+            positions=[i for i, _ in kept],
+            dropped_positions=[i for i, _ in dropped],
+        ).link_list_items
+
+    fast = items()
+    with _fastpath.reference_path():
+        assert items() == fast
+
+
 def test_typography_counted_as_no_letter_is_neither_capital_nor_small() -> None:
     assert not [c for c in rules._UNCASED_TYPOGRAPHY if c.isupper() or c.islower()]
 
