@@ -31,6 +31,8 @@ from cleanse._fastpath import cached_property
 from cleanse.patterns import builtin_pattern
 
 
+# A plain Python class in the compiled build too: it sets attributes of any name.
+@mypyc_attr(native_class=False)
 class _LazyRegex:
     """A pattern of the ``regex`` module (Unicode classes such as ``\\p{Lu}``), compiled on
     first use: importing ``regex`` and compiling these costs tens of milliseconds, which a
@@ -42,11 +44,15 @@ class _LazyRegex:
         self._compiled: Any = None
 
     def __getattr__(self, name: str) -> Any:
+        # Called only for a name not yet set on the instance: the compiled pattern's method
+        # is then set there, so that later calls (one per paragraph) skip this function.
         if self._compiled is None:
             import regex
 
             self._compiled = regex.compile(self._pattern, regex.VERBOSE if self._verbose else 0)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 class Cut(NamedTuple):
