@@ -18,6 +18,7 @@ import bisect
 import functools
 import itertools
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -992,7 +993,40 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
     []
     >>> glued_template_marker("The page showed “{{ article.title }}” all morning.")
     []
+
+    A marker around a marker (``{{ {{x}} }}``) closes up once the inner one is cut; it is
+    cut in the same call, so that what is left holds nothing more to cut:
+
+    >>> glued_template_marker("Text{{ {{x}} }} here.")
+    [Cut(start=4, end=15, reason='unrendered template marker')]
     """
+    cuts = _template_marker_cuts(paragraph)
+    for _ in range(MAX_MARKER_NESTING if len(paragraph) <= NESTED_MARKER_SEARCH_LIMIT else 0):
+        if not cuts or not _may_hold_template_marker(apply_cuts(paragraph, cuts)):
+            break
+        rest, pieces = _cut_and_map(paragraph, cuts)
+        closed_up = _template_marker_cuts(rest)
+        if not closed_up:
+            break
+        # A marker starts and ends with a bracket, never with a space a seam added, so
+        # both its ends lie in pieces of the paragraph.
+        cuts = _merge(
+            cuts
+            + [Cut(_origin(pieces, c.start), _origin(pieces, c.end - 1) + 1, c.reason) for c in closed_up]
+        )
+    return cuts
+
+
+# Markers nested deeper than this inside one another (never seen in scraped text) take
+# more than one call; with the pipeline's rounds of cuts, clean() removes 54 levels at
+# once. Each level is a search of the whole paragraph, so past the limit (a huge line,
+# maybe of nothing but braces) a call cuts one level, the pipeline's rounds six.
+MAX_MARKER_NESTING = 8
+NESTED_MARKER_SEARCH_LIMIT = 10_000
+
+
+def _template_marker_cuts(paragraph: str) -> list[Cut]:
+    """The template markers glued_template_marker cuts, one level of nesting."""
     if not _may_hold_template_marker(paragraph) or is_template_only(paragraph):
         return []
     if _fastpath.ENABLED and not TEMPLATE_MARKER.search(paragraph):
@@ -1328,22 +1362,42 @@ def apply_cuts(paragraph: str, cuts: Sequence[Cut]) -> str:
     >>> apply_cuts("Hillary Clinton XYZ.", [Cut(16, 19, "x")])
     'Hillary Clinton.'
     """
+    return _cut_and_map(paragraph, cuts, mapped=False)[0]
+
+
+def _cut_and_map(
+    paragraph: str, cuts: Sequence[Cut], mapped: bool = True
+) -> tuple[str, list[tuple[int, int]]]:
+    """``apply_cuts(paragraph, cuts)``, and (when *mapped*) where each of its pieces starts:
+    in the result, and in *paragraph* (see _origin)."""
     pieces = []
     position = 0
     for cut in _merge(sorted(cuts)):
         if cut.start < position:
             continue
-        pieces.append(paragraph[position : cut.start])
+        pieces.append((position, paragraph[position : cut.start]))
         position = cut.end
-    pieces.append(paragraph[position:])
+    pieces.append((position, paragraph[position:]))
     # Join piece by piece without re-reading what is already joined: a 20 MB line with
     # thousands of cuts must stay linear.
     parts: list[str] = []
-    for piece in pieces:
-        piece = piece.strip()
-        if not piece:
+    starts: list[tuple[int, int]] = []
+    length = 0
+    for at, piece in pieces:
+        kept = piece.strip()
+        if not kept:
             continue
-        if parts and not (piece[0] in ".,;:!?’'”)]" or unicodedata.category(piece[0]) == "Pe"):
+        if parts and not (kept[0] in ".,;:!?’'”)]" or unicodedata.category(kept[0]) == "Pe"):
             parts.append(" ")
-        parts.append(piece)
-    return "".join(parts)
+            length += 1
+        if mapped:
+            starts.append((length, at + len(piece) - len(piece.lstrip())))
+        parts.append(kept)
+        length += len(kept)
+    return "".join(parts), starts
+
+
+def _origin(starts: list[tuple[int, int]], position: int) -> int:
+    """Where the character at *position* of a ``_cut_and_map`` result was in the paragraph."""
+    at, origin = starts[bisect.bisect_right(starts, (position, sys.maxsize)) - 1]
+    return origin + position - at
