@@ -345,11 +345,18 @@ def _sentence_key(sentence: str) -> str:
     return " ".join(re.findall(r"\w+", sentence.casefold()))
 
 
+# A paragraph opening "Video copyright …" is a picture credit ("Image copyright Reuters"),
+# which page_furniture drops: junk the vocabulary can spell, so not prose for this test.
+def _not_a_credit_line(sentence: str) -> bool:
+    return not sentence.lower().startswith("video copyright")
+
+
 # Prose in which no sentence is repeated: a repeated sentence is what a pull quote is.
 @st.composite
 def distinct_prose(draw: st.DrawFn) -> list[str]:
     """Paragraphs of one to four sentences, no sentence used twice."""
-    pool = draw(st.lists(sentences(), min_size=1, max_size=10, unique_by=_sentence_key))
+    prose = sentences().filter(_not_a_credit_line)
+    pool = draw(st.lists(prose, min_size=1, max_size=10, unique_by=_sentence_key))
     paragraphs = []
     while pool:
         size = draw(st.integers(1, 4))
@@ -360,6 +367,7 @@ def distinct_prose(draw: st.DrawFn) -> list[str]:
 
 @given(distinct_prose())
 @example(["The council met.", "“The council met” again."])
+@example(["The the the.", "Video council copyright the."])
 def test_junk_free_prose_comes_back_whole(paragraphs: list[str]) -> None:
     """Prose with no junk in it, one paragraph a line, comes back with every sentence, as is."""
     assert cleanse.clean("\n".join(paragraphs)) == join_paragraphs(paragraphs)
