@@ -18,7 +18,6 @@ import bisect
 import functools
 import itertools
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -1002,7 +1001,7 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
     """
     cuts = _template_marker_cuts(paragraph)
     for _ in range(MAX_MARKER_NESTING if len(paragraph) <= NESTED_MARKER_SEARCH_LIMIT else 0):
-        if not cuts or not _may_hold_template_marker(apply_cuts(paragraph, cuts)):
+        if not cuts:
             break
         rest, pieces = _cut_and_map(paragraph, cuts)
         closed_up = _template_marker_cuts(rest)
@@ -1399,5 +1398,5 @@ def _cut_and_map(
 
 def _origin(starts: list[tuple[int, int]], position: int) -> int:
     """Where the character at *position* of a ``_cut_and_map`` result was in the paragraph."""
-    at, origin = starts[bisect.bisect_right(starts, (position, sys.maxsize)) - 1]
+    at, origin = starts[bisect.bisect_right(starts, position, key=lambda start: start[0]) - 1]
     return origin + position - at
