@@ -257,7 +257,7 @@ LIST_LINES = st.sampled_from(
 def test_link_lists_are_found_on_both_paths(lines: list[tuple[str, bool]]) -> None:
     # A page with no link header has no list: the fast path answers before sorting
     # anything. Lines marked True stand for lines the line rules dropped.
-    kept = [(i, line) for i, (line, dropped) in enumerate(lines) if not dropped]
+    kept = [(i, line) for i, (line, was_dropped) in enumerate(lines) if not was_dropped]
     dropped = [(i, line) for i, (line, was_dropped) in enumerate(lines) if was_dropped]
 
     def items() -> frozenset[str]:
