@@ -429,8 +429,7 @@ def _joinable(patterns: tuple[re.Pattern[str], ...]) -> bool:
     return len({p.flags for p in patterns}) == 1 and all(p.groups == 0 for p in patterns)
 
 
-_GROUPS: dict[tuple[int, ...], _SplitGroup] = {}
-_GROUP_CALLS: dict[tuple[int, ...], int] = {}
+_MATCHERS: dict[tuple[int, ...], Callable[[str, str | None], bool]] = {}
 
 
 def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str, within: str | None = None) -> bool:
@@ -439,17 +438,46 @@ def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str, within: str 
     >>> fullmatch_any((re.compile("(?i)ad"), re.compile("(?i)share")), "Share")
     True
     """
-    if not ENABLED:
-        return any(p.fullmatch(text) is not None for p in patterns)
+    return fullmatch_any_of(patterns)(text, within)
+
+
+def fullmatch_any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str, str | None], bool]:
+    """The function ``fullmatch_any(patterns, ...)`` of *text* and *within*, found once.
+
+    A caller asking about every paragraph holds on to it: looking the family up again
+    for each paragraph cost as much as matching its cheap alternatives.
+
+    >>> fullmatch_any_of((re.compile("(?i)ad"), re.compile("(?i)share")))("Share", None)
+    True
+    """
     key = tuple(map(id, patterns))
-    group = _GROUPS.get(key)
-    if group is None:
-        # Like fullmatch(): split only once the patterns have been asked often enough.
-        calls = _GROUP_CALLS[key] = _GROUP_CALLS.get(key, 0) + 1
-        if calls < SPLIT_AFTER_CALLS:
-            return any(fullmatch(p, text, within) for p in patterns)
-        group = _GROUPS[key] = _SplitGroup(patterns)
-    return group(text, within)
+    found = _MATCHERS.get(key)
+    if found is None:
+        found = _MATCHERS[key] = _any_fullmatch(patterns)
+    return found
+
+
+def _any_fullmatch(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str, str | None], bool]:
+    calls = 0
+    group: _SplitGroup | None = None
+
+    def matches(text: str, within: str | None = None) -> bool:
+        nonlocal calls, group
+        if not ENABLED:
+            return any(p.fullmatch(text) is not None for p in patterns)
+        if group is None:
+            # Like fullmatch(): split only once the patterns have been asked often enough.
+            calls += 1
+            if calls < SPLIT_AFTER_CALLS:
+                return any(fullmatch(p, text, within) for p in patterns)
+            group = _SplitGroup(patterns)
+        for always in group.always:
+            if always.fullmatch(text) is not None:
+                return True
+        return bool(group.gated) and _gated_fullmatch(group.gated, group.gated_ids, text, within)
+
+    matches.__qualname__ = matches.__name__ = "fullmatch_any"
+    return matches
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

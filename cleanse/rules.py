@@ -20,7 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -84,7 +84,15 @@ def may_match_phrases(paragraph: str, rules: Sequence[str] = PHRASE_RULES, withi
     """
     if not _fastpath.ENABLED:
         return True
-    return _fastpath.fullmatch_any(_phrase_patterns(tuple(rules)), paragraph, within)
+    names = rules if isinstance(rules, tuple) else tuple(rules)
+    matches = _PHRASE_MATCHERS.get(names)
+    if matches is None:
+        matches = _PHRASE_MATCHERS[names] = _fastpath.fullmatch_any_of(_phrase_patterns(names))
+    return matches(paragraph, within)
+
+
+# The fullmatch_any function of each family of phrase lists, by the names of its rules.
+_PHRASE_MATCHERS: dict[tuple[str, ...], Callable[[str, str | None], bool]] = {}
 
 
 @functools.cache
