@@ -330,7 +330,6 @@ def _line_starts(lines: Sequence[str]) -> list[int]:
 
 class _Squeezed(NamedTuple):
     document: str  # the squeezed paragraphs, one line each
-    starts: list[int]  # where each line starts
     lines: dict[str, str]  # each paragraph squeezed, "\r" between its sentences
     sentences: Counter[str]  # how many times each squeezed sentence is in the document
 
@@ -516,14 +515,15 @@ class Document:
         A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
         of the document: a pull quote's first sentence is printed as a sentence of another
         paragraph, so it occurs twice among the sentences of the whole document, squeezed
-        (once in the quote, once in the other paragraph). Without them, one string search
-        of the document's words rules most paragraphs out; past SMALL_DOCUMENT, where a
-        search per paragraph would be quadratic, each of the sentence's words must occur
-        twice instead.
+        (once in the quote, once in the other paragraph), counted once for the document
+        whatever its size. Where the paragraphs cannot be squeezed (one holds a line
+        break), one string search of the document's words rules most paragraphs out;
+        past SMALL_DOCUMENT, where a search per paragraph would be quadratic, each of the
+        sentence's words must occur twice instead.
         """
         if not _fastpath.ENABLED:
             return True
-        squeezed = self._squeezed
+        squeezed = self._squeezed_any_size  # counting sentences is linear at any size
         if squeezed is not None and paragraph in squeezed.lines:
             key = squeezed.lines[paragraph].partition("\r")[0]
             return not key or squeezed.sentences[key] >= 2
@@ -544,18 +544,29 @@ class Document:
         normalised paragraphs still occurs twice once the spaces between words are
         deleted, and a sentence of a paragraph is still inside it; the searches may find
         more there (words run together), which only sends more paragraphs to the full
-        check. Only for documents of at most SMALL_DOCUMENT characters squeezed.
+        check. Only for documents of at most SMALL_DOCUMENT characters squeezed: they are
+        searched once per paragraph.
         """
+        squeezed = self._squeezed_any_size
+        return squeezed if squeezed is not None and len(squeezed.document) <= SMALL_DOCUMENT else None
+
+    @cached_property
+    def _squeezed_any_size(self) -> _Squeezed | None:
+        """The paragraphs squeezed, whatever the document's size (None when a paragraph
+        holds a line break): what :meth:`may_repeat` counts its sentences in."""
         paragraphs = self.paragraphs
         marked = _squeeze_sentences(paragraphs)
         if marked is None:
             return None
-        document = marked.replace("\r", "")
-        if len(document) > SMALL_DOCUMENT:
-            return None
         lines = dict(zip(paragraphs, marked.split("\n"), strict=True))
         sentences = Counter(marked.replace("\n", "\r").split("\r"))
-        return _Squeezed(document, _line_starts(document.split("\n")), lines, sentences)
+        return _Squeezed(marked.replace("\r", ""), lines, sentences)
+
+    @cached_property
+    def _squeezed_starts(self) -> list[int]:
+        """Where each line of the squeezed document starts (only asked when it is searched)."""
+        squeezed = self._squeezed
+        return _line_starts(squeezed.document.split("\n")) if squeezed is not None else []
 
     @cached_property
     def _words(self) -> str:
@@ -582,7 +593,7 @@ class Document:
         # all of them joined, one line each: squeezed, or else normalised.
         squeezed = self._squeezed
         if squeezed is not None:
-            joined, starts, needle = squeezed.document, squeezed.starts, sentence.replace(" ", "")
+            joined, starts, needle = squeezed.document, self._squeezed_starts, sentence.replace(" ", "")
         elif len(self._words) <= SMALL_DOCUMENT:
             joined, starts, needle = self._normalised[0], self._normalised_starts, sentence
         else:

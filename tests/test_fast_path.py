@@ -488,7 +488,8 @@ def test_line_split_without_the_pattern_is_the_same(text: str) -> None:
 
 def test_long_documents_take_the_sentence_index_and_agree() -> None:
     # Past rules.SMALL_DOCUMENT the pull-quote pre-checks stop searching the document once
-    # per paragraph (quadratic) and ask the index of every sentence instead.
+    # per paragraph (quadratic) and ask the index of every sentence instead; may_repeat
+    # still counts the squeezed sentences, once for the whole document.
     story = (
         "The council said the budget would pass before the summer recess, officials said. "
         "It added that schools and hospitals would get more money next year."
