@@ -432,20 +432,13 @@ def _joinable(patterns: tuple[re.Pattern[str], ...]) -> bool:
 _MATCHERS: dict[tuple[int, ...], Callable[[str, str | None], bool]] = {}
 
 
-def fullmatch_any(patterns: tuple[re.Pattern[str], ...], text: str, within: str | None = None) -> bool:
-    """``any(p.fullmatch(text) for p in patterns)``: one call for a family of phrase lists.
-
-    >>> fullmatch_any((re.compile("(?i)ad"), re.compile("(?i)share")), "Share")
-    True
-    """
-    return fullmatch_any_of(patterns)(text, within)
-
-
 def fullmatch_any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str, str | None], bool]:
-    """The function ``fullmatch_any(patterns, ...)`` of *text* and *within*, found once.
+    """A function of *text* and *within*: ``any(p.fullmatch(text) for p in patterns)``.
 
-    A caller asking about every paragraph holds on to it: looking the family up again
-    for each paragraph cost as much as matching its cheap alternatives.
+    One call for a family of phrase lists; *within*, when given, is a text that holds
+    *text* (see _gated_fullmatch). The function is made once per family: a caller asking
+    about every paragraph holds on to it, since looking the family up again for each
+    paragraph cost as much as matching its cheap alternatives.
 
     >>> fullmatch_any_of((re.compile("(?i)ad"), re.compile("(?i)share")))("Share", None)
     True
@@ -471,12 +464,8 @@ def _any_fullmatch(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str, str 
             if calls < SPLIT_AFTER_CALLS:
                 return any(fullmatch(p, text, within) for p in patterns)
             group = _SplitGroup(patterns)
-        for always in group.always:
-            if always.fullmatch(text) is not None:
-                return True
-        return bool(group.gated) and _gated_fullmatch(group.gated, group.gated_ids, text, within)
+        return group(text, within)
 
-    matches.__qualname__ = matches.__name__ = "fullmatch_any"
     return matches
 
 

@@ -91,7 +91,7 @@ def may_match_phrases(paragraph: str, rules: Sequence[str] = PHRASE_RULES, withi
     return matches(paragraph, within)
 
 
-# The fullmatch_any function of each family of phrase lists, by the names of its rules.
+# The function of _fastpath.fullmatch_any_of for each family of phrase lists, by its rules' names.
 _PHRASE_MATCHERS: dict[tuple[str, ...], Callable[[str, str | None], bool]] = {}
 
 
