@@ -2,10 +2,12 @@
 
     .venv/bin/python benchmarks/bench_clean.py [--corpora PATH] [--mixed-mb 50] [--repeats 3]
 
-Two corpora: the news corpus (``news_articles_with_artifacts.jsonl`` in ``--corpora``,
-default ``$CLEANSE_CORPORA`` or ``../shared/corpora``) and a larger one, at least
-``--mixed-mb`` MB of text, made of shuffled copies of it (fixed seed) in a temporary
-file that is deleted afterwards. For each: MB/s and documents/s of
+Three corpora: the news corpus (``news_articles_with_artifacts.jsonl`` in ``--corpora``,
+default ``$CLEANSE_CORPORA`` or ``../shared/corpora``); its lines, each line a document
+of its own (short records such as titles, comments or posts, where what ``clean`` pays
+per document shows); and a larger one, at least ``--mixed-mb`` MB of text, made of
+shuffled copies of it (fixed seed). The last two are temporary files, deleted
+afterwards. For each: MB/s and documents/s of
 
 - ``cleanse.clean`` with the default config (``--reference`` adds, on the news corpus,
   the same with every fast path switched off: the "before" of benchmarks/README.md);
@@ -74,6 +76,17 @@ def write_mixed(news: Path, target_mb: float, folder: str) -> Path:
             for i in order:
                 out.write(lines[i] + "\n")
                 total += sizes[i]
+    return path
+
+
+def write_lines(news: Path, folder: str) -> Path:
+    """Write every non-blank line of the news corpus's texts as a document of its own."""
+    path = Path(folder) / "lines.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for text in read_texts(news):
+            for line in text.splitlines():
+                if line.strip():
+                    out.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")
     return path
 
 
@@ -223,8 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     version = getattr(cleanse, "__version__", "?")
     print(f"cleanse {version} ({build()}), ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
     report("news corpus", news, args.reference, args.repeats)
-    if args.mixed_mb > 0:
-        with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
+        report("news lines, each a document", write_lines(news, folder), False, args.repeats, False)
+        if args.mixed_mb > 0:
             mixed = write_mixed(news, args.mixed_mb, folder)
             report(f"mixed corpus (shuffled copies, seed {SEED})", mixed, False, args.mixed_repeats, False)
     return 0

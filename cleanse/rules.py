@@ -949,7 +949,9 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     often in quotation marks with an attribution; the scraper keeps both.
     Identical paragraphs are left alone (a refrain in a poem), and so is the title.
     """
-    # The two pre-checks first (a fast path): most paragraphs fail both, and then none of
+    if document.paragraphs[0] == paragraph:
+        return None  # the title (and the whole of a one-paragraph text: nothing to repeat)
+    # The two pre-checks next (a fast path): most paragraphs fail both, and then none of
     # the checks below can matter, since only the two branches guarded by them drop.
     if _fastpath.ENABLED and not (
         document.may_repeat(paragraph)
@@ -958,8 +960,6 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
         return None
     # Six words or more: splitting off the first six tells, without listing every word.
     if len(paragraph.split(None, PULL_QUOTE_MIN_WORDS - 1)) < PULL_QUOTE_MIN_WORDS:
-        return None
-    if document.paragraphs[0] == paragraph:
         return None
     if is_shouting(paragraph) or _bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline

@@ -584,6 +584,16 @@ def test_pull_quotes_are_the_same_on_both_paths(paragraphs: list[str]) -> None:
         assert [rules.pull_quote(p, rules.Document(paragraphs)) for p in paragraphs] == fast
 
 
+def test_a_one_paragraph_text_is_never_squeezed_for_pull_quotes() -> None:
+    # A short record (a title, a comment) is its own title and can repeat nothing:
+    # squeezing its sentences for the pull-quote pre-checks cost more than the rest of
+    # cleaning it.
+    paragraph = "The senate voted on Tuesday to approve the measure, which now goes to the House."
+    document = rules.Document([paragraph])
+    assert rules.pull_quote(paragraph, document) is None
+    assert "_squeezed_any_size" not in vars(document)
+
+
 # Text shaped like sentence ends: a word, a cluster of stops and closing marks, a gap.
 SENTENCE_END_SHAPES = st.lists(
     st.tuples(
