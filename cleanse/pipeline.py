@@ -531,12 +531,7 @@ def _context_rounds(
     """Rounds of the context rules until none drops anything; also the link lists found."""
     link_items: frozenset[str] | None = None
     contexts = plan.contexts
-    # Rules that, having run once on this document, cannot drop more from a part of it.
-    later_contexts = (
-        [s for s in contexts if not rules.only_loses_evidence(s.function, survivors)]
-        if _fastpath.ENABLED
-        else contexts
-    )
+    first_round = True
     while survivors:
         document = rules.Document(
             paragraphs=[p for _, p in survivors],
@@ -560,6 +555,10 @@ def _context_rounds(
                 kept.append((index, paragraph))
         if len(kept) == len(survivors):
             break
+        if first_round and _fastpath.ENABLED:
+            # Rules that, having run once on this document, cannot drop more from a part
+            # of it (asked only when a second round is needed: most documents need none).
+            contexts = [s for s in contexts if not rules.only_loses_evidence(s.function, survivors)]
+        first_round = False
         survivors = kept
-        contexts = later_contexts
     return survivors, link_items or frozenset()
