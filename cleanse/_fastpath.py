@@ -583,17 +583,63 @@ def _needles(items: list[tuple[Any, Any]]) -> set[str] | None:
             candidates.append(run)
             run = part
             continue
-        candidates.append(run)
-        run = {""}
+        # An item of no finite language may still start or end with a literal, as
+        # ``(?:[\w ]+/){1,3}`` ends with "/": the strings on either side reach into it.
+        candidates.append(_joined(run, _edge_language(op, av, at_end=False)) or run)
         inner = _item_needles(op, av)
         if inner:
             candidates.append(inner)
+        run = _edge_language(op, av, at_end=True)
     candidates.append(run)
     usable = [s for s in candidates if s and "" not in s]
     if not usable:
         return None
     # Prefer long needles (rarer in prose), then few of them.
     return max(usable, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _joined(first: set[str], second: set[str]) -> set[str] | None:
+    """Every string of *first* followed by every string of *second*; None when too many."""
+    joined = {a + b for a in first for b in second}
+    return joined if len(joined) <= MAX_NEEDLES else None
+
+
+def _edge_language(op: Any, av: Any, at_end: bool) -> set[str]:
+    """Strings one of which every match of the item starts with (ends with, *at_end*);
+    ``{""}`` when none can be read.
+
+    >>> sorted(_edge_language(*_sre_parse.parse(r"(?:[a-z]+/){1,3}")[0], at_end=True))
+    ['/']
+    """
+    c = _sre_constants
+    if op is c.SUBPATTERN:
+        return _sequence_edge(list(av[-1]), at_end)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _sequence_edge(list(av), at_end)
+    if op is c.BRANCH:
+        edges: set[str] = set()
+        for branch in av[1]:
+            edges |= _sequence_edge(list(branch), at_end)
+        # A branch with no edge of its own leaves the others' edges telling nothing.
+        return edges if "" not in edges and len(edges) <= MAX_NEEDLES else {""}
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) and av[0] >= 1:
+        return _sequence_edge(list(av[2]), at_end)
+    return {""}
+
+
+def _sequence_edge(items: list[tuple[Any, Any]], at_end: bool) -> set[str]:
+    """Strings one of which every match of the sequence *items* starts (ends) with."""
+    edge = {""}
+    for op, av in reversed(items) if at_end else items:
+        part = _item_language(op, av)
+        inner = _edge_language(op, av, at_end) if part is None else part
+        joined = _joined(inner, edge) if at_end else _joined(edge, inner)
+        if joined is None:
+            return edge  # too many strings: the shorter edge still holds
+        if part is None:
+            return joined  # the item goes on past its edge: nothing further is fixed
+        edge = joined
+    return edge
 
 
 def _item_needles(op: Any, av: Any) -> set[str] | None:

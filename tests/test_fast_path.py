@@ -392,6 +392,31 @@ def test_literals_are_found_in_folded_bytes_wherever_the_pattern_can_match(
                 assert any(literal.encode() in data for literal in check.literals), check.literals
 
 
+# Patterns whose literals reach into a repeat or a group: a credit's "/" before the
+# agency, the closing "!" of every repeated item, the openings of a group's branches.
+EDGE_PATTERNS = [
+    re.compile(r"(?i)(?:[\w.' -]{2,40}/){1,3}(?:getty images|afp|ap|reuters)(?: via [\w .]+)?"),
+    re.compile(r"(?i)(?:[a-z]+!|[0-9]+!)+ now"),
+    re.compile(r"(?i)(?:abc[0-9]*|xyz[a-z]*)\d{2,4}"),
+    re.compile(r"(?i)(?:one|two)?(?:[a-z]+ )?tail"),
+]
+
+
+@given(st.data())
+def test_every_match_holds_a_literal_read_from_the_pattern(data: st.DataObject) -> None:
+    pattern = data.draw(st.sampled_from(EDGE_PATTERNS))
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    literals = _fastpath.required_literals(pattern)
+    assert literals, pattern.pattern
+    assert any(literal in _fastpath.fold_case(text) for literal in literals), (literals, text)
+
+
+def test_a_literal_before_a_repeat_reaches_into_it() -> None:
+    # "/ap" rules out far more paragraphs than "ap": the credit's pattern now gets a gate.
+    assert _fastpath.required_literals(EDGE_PATTERNS[0]) == ("/afp", "/ap", "/getty images", "/reuters")
+    assert _fastpath.required_literals(EDGE_PATTERNS[1]) == ("! now",)
+
+
 def test_two_case_letters_match_only_their_two_cases() -> None:
     letters = _fastpath.TWO_CASE_LETTERS
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
