@@ -166,6 +166,9 @@ class _Scan:
         if not found:
             return frozenset()
         owners = self.owners
+        if len(found) == 1:
+            only: int = found[0][0]
+            return owners[only]  # the usual hit: one literal, its owners as they are
         return frozenset().union(*[owners[index] for index, _, _ in found])
 
 
