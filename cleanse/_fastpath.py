@@ -522,11 +522,10 @@ def _language(items: list[tuple[Any, Any]]) -> set[str] | None:
     strings = {""}
     for op, av in items:
         part = _item_language(op, av)
-        if part is None:
+        joined = None if part is None else _joined(strings, part)
+        if joined is None:
             return None
-        strings = {a + b for a in strings for b in part}
-        if len(strings) > MAX_NEEDLES:
-            return None
+        strings = joined
     return strings
 
 
@@ -579,8 +578,8 @@ def _needles(items: list[tuple[Any, Any]]) -> set[str] | None:
     for op, av in items:
         part = _item_language(op, av)
         if part is not None:
-            joined = {a + b for a in run for b in part}
-            if len(joined) <= MAX_NEEDLES:
+            joined = _joined(run, part)
+            if joined is not None:
                 run = joined
                 continue
             candidates.append(run)
