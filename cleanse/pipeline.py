@@ -345,7 +345,7 @@ class _Plan:
         # Built-in fixes only (all of them, some, or none): then plain ASCII text needs a
         # strip at most, which collapse_spaces does and no other fix (see _fix_until_stable).
         builtin_fixes = [s.function for s in BUILTIN_STEPS if s.kind == "fix"]
-        self.builtin_fixes = all(s.function in builtin_fixes for s in self.fixes)
+        self.only_builtin_fixes = all(s.function in builtin_fixes for s in self.fixes)
         self.fixes_strip = any(s.function is fixes.collapse_spaces for s in self.fixes)
         self.spans = [s for s in active if s.kind == "span"]
         extras = {name: compile_whole_paragraph(list(p), name) for name, p in config.extra_patterns}
@@ -416,7 +416,7 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         # found by scanning the document's paragraphs back to back.
         _fastpath.prescan([p.strip() for p in paragraphs if p])
     for index, raw in enumerate(paragraphs):
-        if not raw and plan.builtin_fixes:
+        if not raw and plan.only_builtin_fixes:
             continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
         paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
@@ -490,7 +490,7 @@ def _clean_paragraph(
 
 def _fix_until_stable(paragraph: str, index: int, plan: _Plan, changes: list[Change] | None) -> str:
     """Run the fixes in order until a whole pass changes nothing (usually one pass)."""
-    if plan.builtin_fixes and changes is None and fixes.only_strip_can_change(paragraph):
+    if plan.only_builtin_fixes and changes is None and fixes.only_strip_can_change(paragraph):
         # Each built-in fix leaves such a paragraph as it is, except collapse_spaces, which
         # strips it: so do the fixes switched on, whichever they are.
         return paragraph.strip() if plan.fixes_strip else paragraph
