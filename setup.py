@@ -18,10 +18,11 @@ COMPILED = [
     "cleanse/paragraphs.py",
     "cleanse/rules.py",
 ]
+OPT_LEVEL = "3"  # the C compiler's -O level (tests/test_fast_path.py builds the same way)
 
 if os.environ.get("CLEANSE_COMPILE", "").strip() not in ("", "0"):
     from mypyc.build import mypycify
 
-    setup(ext_modules=mypycify(COMPILED, opt_level="3"))
+    setup(ext_modules=mypycify(COMPILED, opt_level=OPT_LEVEL))
 else:
     setup()
