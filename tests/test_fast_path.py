@@ -758,7 +758,8 @@ class CompiledCleaner:
 
 
 def pure_cleaner(text: str, disable: list[str] | None = None) -> tuple[str, list[list[object]]]:
-    """What CompiledCleaner answers, from this process's pure Python modules."""
+    """What CompiledCleaner answers, from the modules this process imported (the pure ones,
+    unless the suite runs against a compiled install)."""
     config = Config(disable=disable or [])
     _, changes = clean_and_explain(text, config)
     # Through JSON as the compiled answer comes: tuples become lists.
