@@ -10,7 +10,6 @@ modules do (skipped, saying why, without mypyc or a C compiler).
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import importlib.machinery
 import json
@@ -32,6 +31,7 @@ from cleanse import _fastpath, clean, fixes, rules
 from cleanse.patterns import builtin_pattern
 from cleanse.pipeline import BUILTIN_STEPS, Config, clean_and_explain
 
+PROJECT = Path(__file__).resolve().parent.parent
 PHRASE_RULES = rules.PHRASE_RULES
 
 
@@ -713,15 +713,6 @@ for line in sys.stdin:
 """
 
 
-def _setup_constant(name: str) -> object:
-    """The value setup.py assigns to *name* (read, not run: running setup.py builds)."""
-    tree = ast.parse((Path(__file__).resolve().parent.parent / "setup.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
-            return ast.literal_eval(node.value)
-    raise AssertionError(f"setup.py assigns no {name}")
-
-
 class CompiledCleaner:
     """A process cleaning with the compiled build: ``(clean, explanation)`` for a text."""
 
@@ -767,7 +758,9 @@ def pure_cleaner(text: str, disable: list[str] | None = None) -> tuple[str, list
 
 
 @pytest.fixture(scope="module")
-def compiled_cleaner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CompiledCleaner]:
+def compiled_cleaner(
+    tmp_path_factory: pytest.TempPathFactory, setup_settings: dict[str, object]
+) -> Iterator[CompiledCleaner]:
     pytest.importorskip("mypyc.build", reason="mypy (with mypyc) is not installed: pip install -e '.[dev]'")
     pytest.importorskip("setuptools", reason="setuptools is not installed: pip install -e '.[dev]'")
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
@@ -775,20 +768,19 @@ def compiled_cleaner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Compi
         pytest.skip(f"no C compiler ({compiler}) to build the compiled modules")
     if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
         pytest.skip("no Python headers (Python.h) to build the compiled modules")
-    project = Path(__file__).resolve().parent.parent
     folder = tmp_path_factory.mktemp("compiled")
     shutil.copytree(
-        project / "cleanse", folder / "cleanse", ignore=shutil.ignore_patterns("__pycache__", "*.so")
+        PROJECT / "cleanse", folder / "cleanse", ignore=shutil.ignore_patterns("__pycache__", "*.so")
     )
-    paths = _setup_constant("COMPILED")
+    paths = setup_settings["COMPILED"]
     assert isinstance(paths, list)
     built = subprocess.run(
         [
             sys.executable,
             "-c",
             BUILD_COMPILED,
-            str(project / "pyproject.toml"),
-            str(_setup_constant("OPT_LEVEL")),
+            str(PROJECT / "pyproject.toml"),
+            str(setup_settings["OPT_LEVEL"]),
             *paths,
         ],
         cwd=folder,
@@ -819,7 +811,7 @@ def test_the_compiled_build_cleans_the_news_corpus_the_same(
 
 
 def test_the_compiled_build_cleans_the_fixtures_the_same(compiled_cleaner: CompiledCleaner) -> None:
-    fixtures = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.txt"))
+    fixtures = sorted((PROJECT / "fixtures").glob("*.txt"))
     texts = {path.name: path.read_bytes().decode("utf-8") for path in fixtures}
     differ = [name for name, text in texts.items() if compiled_cleaner(text) != pure_cleaner(text)]
     assert differ == []
