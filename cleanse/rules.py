@@ -305,7 +305,7 @@ def _words_of(text: str) -> list[str]:
 @_fastpath.memoize
 def _sentence_keys(paragraph: str) -> tuple[str, ...]:
     """The normalised sentences of *paragraph*, as pull quotes are compared."""
-    return tuple(_normalise_sentence(s) for s in SENTENCE_END.split(paragraph))
+    return tuple(map(_normalise_sentence, SENTENCE_END.split(paragraph)))
 
 
 # SENTENCE_END starting at its full stop rather than after it: a pattern that starts with
@@ -378,7 +378,7 @@ class Document:
         """The share of paragraphs written in capitals: near 1 for an all-caps document."""
         if not self.paragraphs:
             return 0.0
-        return sum(is_shouting(p) for p in self.paragraphs) / len(self.paragraphs)
+        return sum(map(is_shouting, self.paragraphs)) / len(self.paragraphs)
 
     @cached_property
     def headline_shapes(self) -> list[int]:
@@ -410,7 +410,7 @@ class Document:
     @cached_property
     def shouted_junk(self) -> bool:
         """True when the line rules dropped boilerplate written in capitals."""
-        return any(is_shouting(p) for p in self.dropped)
+        return any(map(is_shouting, self.dropped))
 
     @cached_property
     def has_certain_headline(self) -> bool:
