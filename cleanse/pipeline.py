@@ -423,7 +423,7 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
             survivors.append((index, paragraph))
     if plan.contexts:
         survivors = _drop_in_context(survivors, dropped, plan, changes)
-    return join_paragraphs(p for _, p in survivors)
+    return join_paragraphs([p for _, p in survivors])
 
 
 def _clean_paragraph(
@@ -546,11 +546,18 @@ def _context_rounds(
             known_link_items=link_items,
         )
         link_items = document.link_list_items
+        # The rules that may drop something here (a fast path: most pages have no template
+        # markers, link lists or headlines).
+        active = (
+            [s for s in contexts if rules.may_drop_any(s.function, document)]
+            if _fastpath.ENABLED
+            else contexts
+        )
         kept: list[tuple[int, str]] = []
         for index, paragraph in survivors:
             reason = None
             if plan.protect is None or not plan.protect.search(paragraph):
-                for step in contexts:
+                for step in active:
                     reason = step.function(paragraph, document)  # type: ignore[misc]
                     if reason:
                         if changes is not None:

@@ -238,7 +238,7 @@ def _normalise(text: str) -> str:
 _normalise_sentence = _fastpath.memoize(_normalise)
 
 
-def _squeeze_sentences(texts: Sequence[str]) -> str | None:
+def _squeeze_sentences(texts: Sequence[str], joined: str | None = None) -> str | None:
     """Each text's words, case-folded, with nothing between them (``_normalise`` without
     its spaces), one text a line and a carriage return between a text's sentences (as
     SENTENCE_END splits them). None when a text holds a line break or a carriage return.
@@ -249,8 +249,11 @@ def _squeeze_sentences(texts: Sequence[str]) -> str | None:
 
     >>> _squeeze_sentences(["He said: “No.” Then left!", "B-52", "Straße 5"]).split("\\n")
     ['hesaidno\\rthenleft', 'b52', 'strasse5']
+
+    *joined*, when given, is ``"\\n".join(texts)``, already made by the caller.
     """
-    joined = "\n".join(texts)
+    if joined is None:
+        joined = "\n".join(texts)
     if not texts or joined.count("\n") != len(texts) - 1 or "\r" in joined:
         return None  # no texts, or a text holding a line break
     # A sentence ends where SENTENCE_END matches: marked from its stop, every stop made a
@@ -367,6 +370,11 @@ class Document:
     #: the lines after them would look like the list's continuation, so later rounds
     #: reuse the lists found on the page as it came in.
     known_link_items: frozenset[str] | None = None
+
+    @cached_property
+    def joined(self) -> str:
+        """The paragraphs joined by line breaks: one search there answers for all of them."""
+        return "\n".join(self.paragraphs)
 
     @cached_property
     def discusses_templates(self) -> bool:
@@ -555,7 +563,7 @@ class Document:
         """The paragraphs squeezed, whatever the document's size (None when a paragraph
         holds a line break): what :meth:`may_repeat` counts its sentences in."""
         paragraphs = self.paragraphs
-        marked = _squeeze_sentences(paragraphs)
+        marked = _squeeze_sentences(paragraphs, self.joined)
         if marked is None:
             return None
         lines = dict(zip(paragraphs, marked.split("\n"), strict=True))
@@ -992,6 +1000,26 @@ def only_loses_evidence(rule: Any, paragraphs: Sequence[tuple[int, str]]) -> boo
     """
     # Normalising can at most triple a text's length (case folding "ﬃ" gives "ffi").
     return rule is pull_quote and 3 * sum(len(p) + 1 for _, p in paragraphs) <= PULL_QUOTE_SEARCH_LIMIT
+
+
+def may_drop_any(rule: Any, document: Document) -> bool:
+    """False only when *rule* drops no paragraph of *document* (True when unsure).
+
+    Asked once per round of context rules, so that most documents skip the rules that
+    cannot fire on them instead of asking each paragraph: no paragraph holds the start of a
+    template marker, no list of links was found, no paragraph (the title apart) is shaped
+    like a headline and none holds the " - " of a sourced one. A fast path: the reference
+    path asks every rule about every paragraph.
+    """
+    if rule is template_marker:
+        # Every opening the test looks for in a paragraph is in the joined text too.
+        return _may_hold_template_marker(document.joined)
+    if rule is link_list:
+        return bool(document.link_list_items)
+    if rule is injected_headline:
+        joined = document.joined
+        return bool(document.headline_shapes) or " - " in joined or " – " in joined
+    return True
 
 
 # --- span rules ----------------------------------------------------------------------------

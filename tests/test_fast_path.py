@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import ftfy
@@ -639,6 +639,41 @@ def test_pull_quotes_are_the_same_on_both_paths(paragraphs: list[str]) -> None:
     fast = [rules.pull_quote(p, rules.Document(paragraphs)) for p in paragraphs]
     with _fastpath.reference_path():
         assert [rules.pull_quote(p, rules.Document(paragraphs)) for p in paragraphs] == fast
+
+
+CONTEXT_RULES = [s.function for s in BUILTIN_STEPS if s.kind == "context"]
+# Paragraphs that context rules drop, and prose that looks a little like them.
+CONTEXT_LINES = st.one_of(
+    JUNK,
+    LINE,
+    st.sampled_from(
+        [
+            "Senate passes the budget after a long night – NYT",
+            "Senate passes the budget after a long night - Reuters",
+            "SENATE PASSES BUDGET",
+            "Read more:",
+            "Mayor resigns over the budget",
+            "[caption] The mayor spoke.",
+            "Prices rose 5% in May; 100%% of the vote <% end %>",
+            "The {{ name }} template renders a name.",
+        ]
+    ),
+)
+
+
+@given(st.lists(CONTEXT_LINES, min_size=1, max_size=8), st.sampled_from(CONTEXT_RULES))
+@example(
+    ["Title", "Text.", "SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES", "More."], rules.injected_headline
+)
+@example(["Title", "Senate passes the budget after a long night – NYT"], rules.injected_headline)
+@example(["Title", "Text.", "{{#rendered}} {{/rendered}}"], rules.template_marker)
+@example(["Title", "Related", "Senate passes budget", "Mayor resigns"], rules.link_list)
+def test_a_rule_ruled_out_for_a_document_drops_none_of_its_paragraphs(
+    paragraphs: list[str], rule: Callable[[str, rules.Document], str | None]
+) -> None:
+    document = rules.Document(paragraphs)
+    if not rules.may_drop_any(rule, document):
+        assert [rule(p, document) for p in paragraphs] == [None] * len(paragraphs)
 
 
 def test_a_one_paragraph_text_is_never_squeezed_for_pull_quotes() -> None:
