@@ -354,11 +354,14 @@ class _Plan:
         self.rules = [s for s in active if s.kind == "rule"]
         self.phrase_rules = tuple(s.name for s in self.rules if s.name in rules.PHRASE_RULES)
         # What _clean_paragraph runs, looked up once: (name, function, extra pattern) for
-        # every rule, and for the rules left when no phrase list can match.
+        # every rule, and for the rules left when no phrase list can match (a phrase rule
+        # without extra patterns has nothing left to ask).
         calls = [(s.name, s.function, self.extras.get(s.name)) for s in self.rules]
         self.rule_calls = calls
         self.non_phrase_rule_calls = [
-            (name, None if name in self.phrase_rules else function, extra) for name, function, extra in calls
+            (name, None if name in self.phrase_rules else function, extra)
+            for name, function, extra in calls
+            if name not in self.phrase_rules or extra is not None
         ]
         self.span_calls = [(s.name, s.function) for s in self.spans]
         self.contexts = [s for s in active if s.kind == "context"]
