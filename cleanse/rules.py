@@ -1217,19 +1217,41 @@ ABBREVIATION = _LazyRegex(
 
 
 # SENTENCE_BREAK with its look-behinds turned into the start of the match, the spaces (or
-# the empty string before "(") captured: a pattern that starts at a full stop or a closing
-# quote, which the regex module finds by skipping to those characters instead of trying
-# the look-behinds at every position. Both find the same breaks (tests/test_fast_path.py).
-SENTENCE_BREAK_FROM_STOP = _LazyRegex(
-    r"(?:[.!?…][\"'”’)\]*]*|[”»])(\s+)(?=[\p{Lu}\d\"'“‘(\[*#•-])|[.!?…][\"'”’]*()(?=\()"
+# the empty string before "(") captured, and its look-ahead left to _starts_sentence: a
+# pattern for ``re``, starting with one class of characters (the stops and closing quotes)
+# so that ``re`` skips to them. ``[^\S\x1c-\x1f]`` is ``regex``'s ``\s`` (``re`` also
+# counts the four information separators as spaces). Both find the same breaks
+# (tests/test_fast_path.py): the spaces are taken to their end, where the look-ahead
+# looks, and a candidate the look-ahead refuses hides no break, since every candidate
+# starting inside it ends at the same character.
+_SENTENCE_BREAK_CANDIDATE = re.compile(
+    r"[.!?…”»](?:(?:(?<=[.!?…])[\"'”’)\]*]*)?([^\S\x1c-\x1f]+)|(?<=[.!?…])[\"'”’]*()(?=\())"
 )
+# What SENTENCE_BREAK's look-ahead admits beyond ASCII capitals and digits, and all of it
+# for the rest of Unicode (the regex module's tables, which are newer than unicodedata's).
+_SENTENCE_START_MARKS = "\"'“‘([*#•-"
+SENTENCE_START = _LazyRegex(r"[\p{Lu}\d]")
+
+
+def _starts_sentence(char: str) -> bool:
+    """True when SENTENCE_BREAK's look-ahead admits *char* (one character, or "" at the end)."""
+    if char.isascii():
+        return char.isupper() or char.isdigit() or (char != "" and char in _SENTENCE_START_MARKS)
+    return char in _SENTENCE_START_MARKS or SENTENCE_START.fullmatch(char) is not None
 
 
 def _sentence_breaks(paragraph: str) -> list[tuple[int, int]]:
     """The spans of SENTENCE_BREAK's matches in *paragraph*, in order."""
     if not _fastpath.ENABLED:
         return [m.span() for m in SENTENCE_BREAK.finditer(paragraph)]
-    return [m.span(1) if m.start(1) >= 0 else m.span(2) for m in SENTENCE_BREAK_FROM_STOP.finditer(paragraph)]
+    breaks = []
+    for m in _SENTENCE_BREAK_CANDIDATE.finditer(paragraph):
+        start, end = m.span(1)
+        if start == -1:
+            breaks.append(m.span(2))  # before "(": no look-ahead to ask
+        elif _starts_sentence(paragraph[end : end + 1]):
+            breaks.append((start, end))
+    return breaks
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
