@@ -1008,8 +1008,8 @@ def may_drop_any(rule: Any, document: Document) -> bool:
     Asked once per round of context rules, so that most documents skip the rules that
     cannot fire on them instead of asking each paragraph: no paragraph holds the start of a
     template marker, no list of links was found, no paragraph (the title apart) is shaped
-    like a headline and none holds the " - " of a sourced one. A fast path: the reference
-    path asks every rule about every paragraph.
+    like a headline and none holds the " - " or " – " of a sourced one. A fast path: the
+    reference path asks every rule about every paragraph.
     """
     if rule is template_marker:
         # Every opening the test looks for in a paragraph is in the joined text too.
@@ -1227,8 +1227,9 @@ ABBREVIATION = _LazyRegex(
 _SENTENCE_BREAK_CANDIDATE = re.compile(
     r"[.!?…”»](?:(?:(?<=[.!?…])[\"'”’)\]*]*)?([^\S\x1c-\x1f]+)|(?<=[.!?…])[\"'”’]*()(?=\())"
 )
-# What SENTENCE_BREAK's look-ahead admits beyond ASCII capitals and digits, and all of it
-# for the rest of Unicode (the regex module's tables, which are newer than unicodedata's).
+# SENTENCE_BREAK's look-ahead admits these marks, capitals and digits. ASCII capitals and
+# digits are told by str methods; beyond ASCII the regex module answers (its Unicode
+# tables are newer than unicodedata's).
 _SENTENCE_START_MARKS = "\"'“‘([*#•-"
 SENTENCE_START = _LazyRegex(r"[\p{Lu}\d]")
 
