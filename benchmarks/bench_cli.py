@@ -18,10 +18,10 @@ It prints, measured in one run:
   Wall-clock and CPU time side by side; on a shared machine the CPU ratio is the
   steadier one;
 - ``--jobs 2`` against ``--jobs 1`` on a JSONL file of at least ``--parallel-size``
-  (default 50 MB) built by repeating the corpus (target on 2 cores: at least 1.7x), in
-  ``--runs`` rounds that alternate the two settings (best of each, and each round's own
-  ratio), and
-  ``--jobs 1`` against the library on that same file, where start-up is a small part;
+  (default 50 MB) built by repeating the corpus (target on 2 cores: at least 1.7x), and
+  ``--jobs 1`` against the library on that same file, where start-up is a small part:
+  ``--runs`` rounds of one run each of the library and the two settings, in an order that
+  turns every round (best of each, and each round's own ratios);
   the library and both runs of the command also as multiples of ``ftfy.fix_text`` on the
   same records (in a fresh process, default settings), the issue's yardstick;
 - peak RSS (sampled from ``/proc``: the largest process, and all of them together with
@@ -278,46 +278,54 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
     )
     path = workdir / "parallel.jsonl"
     total = build_repeated(corpus, size, path)
-    # Rounds of one run each, in the order 1, 2 then 2, 1: a burst of load on the shared
-    # machine falls on both settings alike, and each round's pair gives a ratio of its own.
-    times: dict[str, list[float]] = {"1": [], "2": []}
-    cpu: dict[str, list[float]] = {"1": [], "2": []}
-    outputs = {jobs: workdir / f"out{jobs}.jsonl" for jobs in times}
+    # Rounds of one run each of the library and of both settings, the order turning by one
+    # every round: a burst of load on the shared machine falls on each of them alike, and
+    # each round gives ratios of its own. (The library once ran a single pass after the
+    # rounds, against the best of three: that ratio swung from 0.81x to 1.19x between runs.)
+    times: dict[str, list[float]] = {"library": [], "1": [], "2": []}
+    cpu: dict[str, list[float]] = {"library": [], "1": [], "2": []}
+    outputs = {jobs: workdir / f"out{jobs}.jsonl" for jobs in ("1", "2")}
+    names = list(times)
     for round_ in range(runs):
-        for jobs in ("1", "2") if round_ % 2 == 0 else ("2", "1"):
-            argv = [*cleanse, "--no-config", "--jsonl", "--jobs", jobs, str(path), "-o", str(outputs[jobs])]
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            if name == "library":
+                wall, spent = library_seconds(path)
+                times[name].append(wall)
+                cpu[name].append(spent)
+                continue
+            argv = [*cleanse, "--no-config", "--jsonl", "--jobs", name, str(path), "-o", str(outputs[name])]
             before = children_cpu()
-            times[jobs].append(best_of(1, lambda argv=argv: run_quiet(argv)))  # type: ignore[misc]
-            cpu[jobs].append(children_cpu() - before)
+            times[name].append(best_of(1, lambda argv=argv: run_quiet(argv)))  # type: ignore[misc]
+            cpu[name].append(children_cpu() - before)
     identical = outputs["1"].read_bytes() == outputs["2"].read_bytes()
-    # The library on the same file: here start-up is a small part of the CLI's time, so
-    # the ratio shows what the CLI adds per record on a corpus of some size.
-    library_wall, _ = library_seconds(path)
-    library_rate = total / 1e6 / library_wall
     # The yardstick, in the same run: every figure is also a multiple of ftfy's speed.
     ftfy_wall, _ = ftfy_seconds(path)
     ftfy_rate = total / 1e6 / ftfy_wall
-    print(f"ftfy.fix_text() on the same file:         {ftfy_wall:7.2f} s  {ftfy_rate:6.2f} MB/s")
-    print(
-        f"library cleanse.clean() on the same file: {library_wall:7.2f} s  {library_rate:6.2f} MB/s"
-        f"  {ftfy_wall / library_wall:.2f}x ftfy"
-    )
-    best = {jobs: min(seconds) for jobs, seconds in times.items()}
-    for jobs, seconds in best.items():
-        spent = cpu[jobs][times[jobs].index(seconds)]
+    print(f"{'ftfy.fix_text() on the same file:':37} {ftfy_wall:7.2f} s  {ftfy_rate:6.2f} MB/s")
+    best = {name: min(seconds) for name, seconds in times.items()}
+    for name, seconds in best.items():
+        spent = cpu[name][times[name].index(seconds)]
+        label = "library cleanse.clean()" if name == "library" else f"--jobs {name}"
+        busy = "" if name == "library" else f" ({spent / seconds:.2f} cores busy)"
         print(
-            f"--jobs {jobs} (best of {runs}): {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s"
-            f"  {ftfy_wall / seconds:.2f}x ftfy  CPU {spent:.1f} s ({spent / seconds:.2f} cores busy)"
+            f"{label + f' (best of {runs}):':37} {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s"
+            f"  {ftfy_wall / seconds:.2f}x ftfy  CPU {spent:.1f} s{busy}"
         )
-    print(f"--jobs 1 against the library: {library_wall / best['1']:.2f}x (target >= 0.9x)")
+
+    def each_round(numerator: str, denominator: str) -> str:
+        ratios = sorted(a / b for a, b in zip(times[numerator], times[denominator], strict=True))
+        listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+        return f"  each round's own: {listed} (median {statistics.median(ratios):.2f}x)"
+
+    # The library's time excludes start-up and JSON: here, on a file of some size, the
+    # ratio shows what the CLI adds per record.
+    print(f"--jobs 1 against the library: {best['library'] / best['1']:.2f}x (target >= 0.9x)")
+    if runs > 1:
+        print(each_round("library", "1"))
     print(f"speed-up: {best['1'] / best['2']:.2f}x (target >= 1.7x); outputs identical: {identical}")
     if runs > 1:
-        pairs = sorted(one / two for one, two in zip(times["1"], times["2"], strict=True))
-        print(
-            f"  each round's own speed-up: {', '.join(f'{ratio:.2f}x' for ratio in pairs)}"
-            f" (median {statistics.median(pairs):.2f}x)"
-        )
-    print(f"load average after: {load_average()} (other processes on the machine slow both runs)")
+        print(each_round("1", "2"))
+    print(f"load average after: {load_average()} (other processes on the machine slow every run)")
     for out in outputs.values():
         out.unlink()
     path.unlink()
