@@ -1,0 +1,103 @@
+"""cleanse as a step of a datatrove pipeline, to clean a corpus across processes and machines.
+
+datatrove (Hugging Face's engine for building training corpora) reads shards, runs a list
+of steps on each document and writes the results, on one machine or many (its local,
+Slurm and Ray executors). This module is a thin adapter with no cleaning of its own:
+the text is :func:`cleanse.clean`'s (``clean_and_explain``'s when changes are counted),
+and the explanations become datatrove's counters.
+Import it explicitly (``from cleanse.datatrove import CleanseFormatter``): ``import
+cleanse`` never imports datatrove.
+
+    >>> from datatrove.data import Document
+    >>> step = CleanseFormatter()
+    >>> [doc.text for doc in step.run(iter([Document("Title\\nADVERTISEMENT\\nText.", "1")]))]
+    ['Title\\n\\nText.\\n']
+    >>> step.stats["advertisement_dropped"].total
+    1
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from cleanse.pipeline import DEFAULT_CONFIG, Config, clean, clean_and_explain
+
+try:
+    from datatrove.pipeline.base import PipelineStep
+    from datatrove.utils.typeshelper import StatHints
+except ImportError as exc:  # tests/test_datatrove.py hides datatrove to reach this
+    raise ImportError(
+        "cleanse.datatrove needs datatrove, which is not installed: pip install 'cleanse-corpus[datatrove]'"
+    ) from exc
+
+if TYPE_CHECKING:
+    from datatrove.data import Document
+    from datatrove.pipeline.writers.disk_base import DiskWriter
+
+__all__ = ["CleanseFormatter"]
+
+
+class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no type hints
+    """Clean each document's text as ``cleanse.clean(text, config)`` does.
+
+    Counters (in datatrove's stats, per task and merged): ``total``, ``changed``, and one
+    per step and action, in the words of the explanations (``advertisement_dropped``,
+    ``glued_promo_cut``, ``fix_mojibake_fixed``), counting paragraphs. Counting needs the
+    explained path, about 8% slower on news; ``step_stats=False`` counts documents only.
+
+    A document left with no text is passed on empty, as the CLI keeps an empty record,
+    unless *drop_empty*: then it is counted as ``dropped`` and, given an
+    *exclusion_writer* (any datatrove writer), written there as it came, so no text is
+    lost without a trace.
+    """
+
+    name = "🧽 cleanse"
+    type = "✂️ - FORMAT"
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        drop_empty: bool = False,
+        exclusion_writer: DiskWriter | None = None,
+        step_stats: bool = True,
+    ) -> None:
+        super().__init__()
+        if config is not None and not isinstance(config, Config):
+            raise TypeError(f"config must be a cleanse.Config, not {type(config).__name__}")
+        if exclusion_writer is not None and not drop_empty:
+            raise ValueError("exclusion_writer only receives documents dropped with drop_empty=True")
+        self.config = config or DEFAULT_CONFIG
+        self.drop_empty = drop_empty
+        self.exclusion_writer = exclusion_writer
+        self.step_stats = step_stats
+
+    def format(self, text: str) -> str:
+        """The cleaned *text*, counting each change when *step_stats* is on."""
+        if not self.step_stats:
+            return clean(text, self.config)
+        cleaned, changes = clean_and_explain(text, self.config)
+        for change in changes:
+            self.stat_update(f"{change.step}_{change.action}")
+        return cleaned
+
+    def run(self, data: Iterator[Document], rank: int = 0, world_size: int = 1) -> Iterator[Document]:
+        writer: Any = self.exclusion_writer or contextlib.nullcontext()
+        with writer:
+            for doc in data:
+                self.stat_update(StatHints.total)
+                with self.track_time():
+                    cleaned = self.format(doc.text)
+                if cleaned != doc.text:
+                    self.stat_update("changed")
+                if self.drop_empty and not cleaned:
+                    self.stat_update(StatHints.dropped)
+                    if self.exclusion_writer is not None:
+                        writer.write(doc, rank)
+                    continue
+                doc.text = cleaned
+                self.stat_update(StatHints.forwarded)
+                self.update_doc_stats(doc)
+                yield doc
