@@ -4,6 +4,7 @@ a measure that the machine's other work cannot move.
     .venv/bin/python benchmarks/count_instructions.py                  # this checkout
     .venv/bin/python benchmarks/count_instructions.py /tmp/before .    # two checkouts
     .venv/bin/python benchmarks/count_instructions.py --disable pull_quote --ftfy
+    .venv/bin/python benchmarks/count_instructions.py --explain    # clean_and_explain instead
 
 On this shared two-core machine, wall-clock timings of the same code differ by 10-30%
 from one run to the next, and even CPU time moves with the other tenants: more than
@@ -15,7 +16,9 @@ counts fewer instructions is still confirmed with ``compare_builds.py``.
 Each figure is the instructions of a process cleaning the corpus twice less those of one
 cleaning it once (start-up, imports and the first pass's compiling cancel out), per byte
 of text. ``--ftfy`` also counts ``ftfy.fix_text`` on the same text, the issue's
-yardstick, as a ratio. Needs ``valgrind`` (callgrind); a pass takes about a minute.
+yardstick, as a ratio; ``--explain`` counts ``cleanse.clean_and_explain`` in place of
+``clean`` (what ``--explain``, ``--check`` and the datatrove step's counters run). Needs
+``valgrind`` (callgrind); a pass takes about a minute.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ else:
     if not cleanse.__file__.startswith(folder):
         sys.exit(f"{folder}: no cleanse package there (imported {cleanse.__file__})")
     config = Config(disable=disable)
-    run = lambda text: cleanse.clean(text, config)
+    clean = cleanse.clean_and_explain if what == "explain" else cleanse.clean
+    run = lambda text: clean(text, config)
 for _ in range(passes):
     for text in texts:
         run(text)
@@ -93,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--disable", nargs="*", default=[], metavar="STEP", help="steps switched off")
     parser.add_argument("--ftfy", action="store_true", help="also count ftfy.fix_text, as a ratio")
+    parser.add_argument("--explain", action="store_true", help="count clean_and_explain instead of clean")
     args = parser.parse_args(argv)
     corpus = args.corpora / NEWS
     if not corpus.exists():
@@ -104,13 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(len(text.encode("utf-8")) for text in read_texts(corpus))
     folders = args.folders or [Path(__file__).resolve().parent.parent]
     disabled = f", steps off: {' '.join(args.disable)}" if args.disable else ""
+    disabled += ", cleanse.clean_and_explain" if args.explain else ""
     print(f"news corpus: {size / 1e6:.2f} MB{disabled}")
     ftfy_count = per_pass(folders[0], corpus, "ftfy", []) if args.ftfy else None
     if ftfy_count is not None:
         print(f"{'ftfy.fix_text':30s} {counted(ftfy_count, size)}")
     first = None
     for folder in folders:
-        count = per_pass(folder, corpus, "clean", args.disable)
+        count = per_pass(folder, corpus, "explain" if args.explain else "clean", args.disable)
         line = f"{folder!s:30s} {counted(count, size)}"
         if ftfy_count is not None:
             line += f", {ftfy_count / count:.2f}x ftfy"

@@ -346,7 +346,8 @@ class _Plan:
         # strip at most, which collapse_spaces does and no other fix (see _fix_until_stable).
         builtin_fixes = [s.function for s in BUILTIN_STEPS if s.kind == "fix"]
         self.only_builtin_fixes = all(s.function in builtin_fixes for s in self.fixes)
-        self.fixes_strip = any(s.function is fixes.collapse_spaces for s in self.fixes)
+        # The fix that strips such text: the first collapse_spaces switched on, if any.
+        self.strip_step = next((s for s in self.fixes if s.function is fixes.collapse_spaces), None)
         self.spans = [s for s in active if s.kind == "span"]
         extras = {name: compile_whole_paragraph(list(p), name) for name, p in config.extra_patterns}
         self.extras = {k: v for k, v in extras.items() if v is not None}
@@ -493,10 +494,17 @@ def _clean_paragraph(
 
 def _fix_until_stable(paragraph: str, index: int, plan: _Plan, changes: list[Change] | None) -> str:
     """Run the fixes in order until a whole pass changes nothing (usually one pass)."""
-    if plan.only_builtin_fixes and changes is None and fixes.only_strip_can_change(paragraph):
+    if plan.only_builtin_fixes and fixes.only_strip_can_change(paragraph):
         # Each built-in fix leaves such a paragraph as it is, except collapse_spaces, which
-        # strips it: so do the fixes switched on, whichever they are.
-        return paragraph.strip() if plan.fixes_strip else paragraph
+        # strips it (then nothing changes it again): so do the fixes switched on, whichever
+        # they are, and an explanation names that one change.
+        step = plan.strip_step
+        if step is None:
+            return paragraph
+        stripped = paragraph.strip()
+        if changes is not None and stripped != paragraph:
+            changes.append(Change(step.name, "fixed", index, paragraph, stripped, step.summary))
+        return stripped
     for _ in range(MAX_ROUNDS):
         start = paragraph
         for step in plan.fixes:

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from cleanse import _fastpath, clean, fixes, rules
 from cleanse.patterns import builtin_pattern
-from cleanse.pipeline import BUILTIN_STEPS, Config, clean_and_explain
+from cleanse.pipeline import BUILTIN_STEPS, Change, Config, clean_and_explain
 
 PROJECT = Path(__file__).resolve().parent.parent
 PHRASE_RULES = rules.PHRASE_RULES
@@ -38,6 +38,11 @@ PHRASE_RULES = rules.PHRASE_RULES
 def reference_clean(text: str) -> str:
     with _fastpath.reference_path():
         return clean(text)
+
+
+def reference_explained(text: str, config: Config | None = None) -> tuple[str, list[Change]]:
+    with _fastpath.reference_path():
+        return clean_and_explain(text, config)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +61,12 @@ def test_news_corpus_is_byte_identical(news_texts: list[str]) -> None:
     texts = news_texts
     differ = [i for i, text in enumerate(texts) if clean(text) != reference_clean(text)]
     assert differ == [], f"fast and reference paths differ on documents {differ[:10]}"
+
+
+def test_news_corpus_explanations_are_the_same(news_texts: list[str]) -> None:
+    """Explained cleaning takes the fast paths too: the same text and the same changes."""
+    differ = [i for i, text in enumerate(news_texts) if clean_and_explain(text) != reference_explained(text)]
+    assert differ == [], f"fast and reference explanations differ on documents {differ[:10]}"
 
 
 def test_reference_path_switches_back_on() -> None:
@@ -144,6 +155,17 @@ def test_any_steps_switched_off_are_byte_identical(text: str, switched_off: set[
     with _fastpath.reference_path():
         expected = clean(text, config)
     assert clean(text, config) == expected
+
+
+@given(ARTICLE | NEAR_PLAIN, st.sets(st.sampled_from(STEP_NAMES)))
+@example(" Plain prose, a space at each end. \n\nADVERTISEMENT", set())
+@example(" “Typography” – and a space at each end. ", {"remove_invisible_chars"})
+@example("  Two spaces: collapse_spaces, not the shortcut.  ", set())
+def test_explanations_are_the_same_on_both_paths(text: str, switched_off: set[str]) -> None:
+    # The same changes, in the same order, whichever steps run: a paragraph that only
+    # needs stripping is explained as collapse_spaces's fix, as the reference path does.
+    config = Config(disable=sorted(switched_off))
+    assert clean_and_explain(text, config) == reference_explained(text, config)
 
 
 # --- each pre-check against what it stands in for ------------------------------------------
