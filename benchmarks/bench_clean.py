@@ -1,6 +1,7 @@
 """Throughput of cleanse.clean next to ftfy.fix_text and the I/O floor, measured in one run.
 
     .venv/bin/python benchmarks/bench_clean.py [--corpora PATH] [--mixed-mb 50] [--repeats 3]
+                                               [--reference] [--datatrove]
 
 Three corpora: the news corpus (``news_articles_with_artifacts.jsonl`` in ``--corpora``,
 default ``$CLEANSE_CORPORA`` or ``../shared/corpora``); its lines, each line a document
@@ -12,7 +13,10 @@ afterwards. For each: MB/s and documents/s of
 - ``cleanse.clean`` with the default config (``--reference`` adds, on the news corpus,
   the same with every fast path switched off: the "before" of benchmarks/README.md);
 - ``ftfy.fix_text`` with its default settings;
-- the I/O floor: read the JSONL, parse every line and dump it again (orjson if installed).
+- the I/O floor: read the JSONL, parse every line and dump it again (orjson if installed);
+- with ``--datatrove`` (news corpus only): the datatrove steps, each over the corpus's
+  documents: ``cleanse.datatrove.CleanseFormatter`` (counters on) and datatrove's own
+  ``FTFYFormatter``, the formatter a datatrove pipeline would otherwise use.
 
 Each figure is also printed as a ratio to ``ftfy.fix_text`` measured in the same run, the
 only comparison that means something on a shared, noisy machine. Every measurement is the
@@ -117,6 +121,34 @@ def over(function: Callable[[str], str], texts: list[str]) -> Callable[[], None]
     return run
 
 
+def datatrove_step(make_step: Callable[[], Any], texts: list[str]) -> Callable[[], None]:
+    """A pass of a datatrove step over *texts*, as datatrove Documents (made in the pass)."""
+    from datatrove.data import Document
+
+    def run() -> None:
+        step = make_step()
+        for _ in step.run(Document(text, str(i)) for i, text in enumerate(texts)):
+            pass
+
+    return run
+
+
+def datatrove_contenders(texts: list[str]) -> dict[str, Callable[[], None]]:
+    """The datatrove rows: cleanse's step and datatrove's FTFYFormatter, or none (with a
+    message) when datatrove is not installed."""
+    try:
+        from datatrove.pipeline.formatters import FTFYFormatter
+
+        from cleanse.datatrove import CleanseFormatter
+    except ImportError:
+        print("(--datatrove: skipped, datatrove is not installed: pip install 'cleanse-corpus[datatrove]')")
+        return {}
+    return {
+        "datatrove: CleanseFormatter": datatrove_step(CleanseFormatter, texts),
+        "datatrove: FTFYFormatter": datatrove_step(FTFYFormatter, texts),
+    }
+
+
 def reference_clean(text: str) -> str:
     with _fastpath.reference_path():
         return cleanse.clean(text)
@@ -177,7 +209,9 @@ def per_document_ratios(texts: list[str], repeats: int) -> tuple[float, float]:
     )
 
 
-def report(title: str, path: Path, reference: bool, repeats: int, per_document: bool = True) -> None:
+def report(
+    title: str, path: Path, reference: bool, repeats: int, per_document: bool = True, datatrove: bool = False
+) -> None:
     texts = read_texts(path)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     contenders = {"cleanse.clean": over(cleanse.clean, texts)}
@@ -185,6 +219,8 @@ def report(title: str, path: Path, reference: bool, repeats: int, per_document: 
         contenders["cleanse.clean, fast paths off"] = over(reference_clean, texts)
     contenders["ftfy.fix_text"] = over(ftfy.fix_text, texts)
     contenders[f"I/O floor ({'orjson' if orjson else 'json'})"] = io_floor(path)
+    if datatrove:
+        contenders.update(datatrove_contenders(texts))
     seconds = best_of(contenders, repeats)
     ftfy_rate = megabytes / seconds["ftfy.fix_text"]
     print(f"\n{title}: {len(texts)} documents, {megabytes:.1f} MB of text, best of {repeats}")
@@ -196,6 +232,9 @@ def report(title: str, path: Path, reference: bool, repeats: int, per_document: 
         in_turn, back_to_back = per_document_ratios(texts, repeats)
         print(f"  cleanse.clean x ftfy, each document's best, {TURN} documents a turn: {in_turn:.2f}")
         print(f"  the same, both timed back to back on each document (cold caches): {back_to_back:.2f}")
+    if "datatrove: FTFYFormatter" in seconds:
+        ratio = seconds["datatrove: FTFYFormatter"] / seconds["datatrove: CleanseFormatter"]
+        print(f"  datatrove: CleanseFormatter x FTFYFormatter: {ratio:.2f}")
     sys.stdout.flush()
 
 
@@ -226,6 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reference", action="store_true", help="also time clean with every fast path off (news corpus only)"
     )
+    parser.add_argument(
+        "--datatrove",
+        action="store_true",
+        help="also time the datatrove steps, cleanse's and FTFYFormatter (news corpus only)",
+    )
     args = parser.parse_args(argv)
 
     news = args.corpora / NEWS
@@ -235,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     cleanse.clean(read_texts(news)[0])  # compile the patterns before timing
     version = getattr(cleanse, "__version__", "?")
     print(f"cleanse {version} ({build()}), ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
-    report("news corpus", news, args.reference, args.repeats)
+    report("news corpus", news, args.reference, args.repeats, datatrove=args.datatrove)
     with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
         report("news lines, each a document", write_lines(news, folder), False, args.repeats, False)
         if args.mixed_mb > 0:
