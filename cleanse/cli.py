@@ -709,17 +709,7 @@ def explain_line(outcome: Outcome, change: Change, fmt: str) -> str:
     if fmt == "json":
         import json
 
-        data = {
-            "source": outcome.source,
-            "record": outcome.record,
-            "paragraph": paragraph,
-            "step": change.step,
-            "action": change.action,
-            "reason": change.reason,
-            "before": change.before,
-            "after": change.after,
-            "span": change.span,
-        }
+        data = {"source": outcome.source, "record": outcome.record, **change.as_record()}
         return json.dumps(data, ensure_ascii=False) + "\n"
     shown = change.span or change.before
     if len(shown) > 60:

@@ -22,7 +22,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from cleanse.pipeline import DEFAULT_CONFIG, Config, clean, clean_and_explain
+from cleanse.pipeline import DEFAULT_CONFIG, Change, Config, clean, clean_and_explain
 
 try:
     from datatrove.pipeline.base import PipelineStep
@@ -48,6 +48,11 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
     explained path (about 1% more work than ``clean`` on news); ``step_stats=False``
     counts documents only.
 
+    *explain_key*, when given, keeps each document's explanation in its metadata under
+    that key: one record per change, as ``cleanse --explain-format json`` writes them
+    (step, action, reason, paragraph from 1, the text before and after, the span cut),
+    so what was removed from a corpus can be audited where the corpus is.
+
     A document left with no text is passed on empty, as the CLI keeps an empty record,
     unless *drop_empty*: then it is counted as ``dropped`` and, given an
     *exclusion_writer* (any datatrove writer), written there as it came, so no text is
@@ -64,25 +69,33 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
         drop_empty: bool = False,
         exclusion_writer: DiskWriter | None = None,
         step_stats: bool = True,
+        explain_key: str | None = None,
     ) -> None:
         super().__init__()
         if config is not None and not isinstance(config, Config):
             raise TypeError(f"config must be a cleanse.Config, not {type(config).__name__}")
         if exclusion_writer is not None and not drop_empty:
             raise ValueError("exclusion_writer only receives documents dropped with drop_empty=True")
+        if explain_key is not None and (not isinstance(explain_key, str) or not explain_key):
+            raise ValueError(f"explain_key must be a metadata key (a non-empty str), not {explain_key!r}")
         self.config = config or DEFAULT_CONFIG
         self.drop_empty = drop_empty
         self.exclusion_writer = exclusion_writer
         self.step_stats = step_stats
+        self.explain_key = explain_key
 
     def format(self, text: str) -> str:
-        """The cleaned *text*, counting each change when *step_stats* is on."""
-        if not self.step_stats:
-            return clean(text, self.config)
+        """The cleaned *text* (datatrove's formatter interface), counting its changes."""
+        return self._clean(text)[0]
+
+    def _clean(self, text: str) -> tuple[str, list[Change]]:
+        if not self.step_stats and self.explain_key is None:
+            return clean(text, self.config), []
         cleaned, changes = clean_and_explain(text, self.config)
-        for change in changes:
-            self.stat_update(f"{change.step}_{change.action}")
-        return cleaned
+        if self.step_stats:
+            for change in changes:
+                self.stat_update(f"{change.step}_{change.action}")
+        return cleaned, changes
 
     def run(self, data: Iterator[Document], rank: int = 0, world_size: int = 1) -> Iterator[Document]:
         writer: Any = self.exclusion_writer or contextlib.nullcontext()
@@ -90,7 +103,9 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
             for doc in data:
                 self.stat_update(StatHints.total)
                 with self.track_time():
-                    cleaned = self.format(doc.text)
+                    cleaned, changes = self._clean(doc.text)
+                if self.explain_key is not None:
+                    doc.metadata[self.explain_key] = [change.as_record() for change in changes]
                 if cleaned != doc.text:
                     self.stat_update("changed")
                 if self.drop_empty and not cleaned:

@@ -173,6 +173,24 @@ class Change:
             shown = shown[:77] + "..."
         return f"{self.paragraph}: {self.step}: {self.action} ({self.reason}): {shown!r}"
 
+    def as_record(self) -> dict[str, Any]:
+        """The change as a JSON-ready record, as ``--explain-format json`` writes it: the
+        paragraph counted from 1, like a line number.
+
+        >>> change = Change("advertisement", "dropped", 2, "ADVERTISEMENT", "", "advertising marker")
+        >>> change.as_record()["paragraph"]
+        3
+        """
+        return {
+            "paragraph": self.paragraph + 1,
+            "step": self.step,
+            "action": self.action,
+            "reason": self.reason,
+            "before": self.before,
+            "after": self.after,
+            "span": self.span,
+        }
+
 
 def _frozen_patterns(
     value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],

@@ -23,6 +23,7 @@ from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
 
 import cleanse
+from cleanse import cli
 from cleanse.datatrove import CleanseFormatter
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,38 @@ def test_step_stats_off_counts_documents_only_and_cleans_the_same() -> None:
     assert out[0].text == cleanse.clean(DIRTY)
     assert step.stats["changed"].total == 1
     assert "advertisement_dropped" not in step.stats.stats
+
+
+def test_explain_key_keeps_each_documents_explanation_in_its_metadata() -> None:
+    step = CleanseFormatter(explain_key="cleanse")
+    dirty, plain = run(step, documents(DIRTY, "Already clean.\n"))
+    _, changes = cleanse.clean_and_explain(DIRTY)
+    assert dirty.metadata["cleanse"] == [change.as_record() for change in changes]
+    assert ("advertisement", "dropped", 4) in [
+        (r["step"], r["action"], r["paragraph"]) for r in dirty.metadata["cleanse"]
+    ]
+    assert plain.metadata["cleanse"] == []
+    assert dirty.metadata["source"] == "test"
+
+
+def test_explain_key_records_are_the_commands_json_explanations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same fields, values and order as ``cleanse --explain-format json``, less where."""
+    (doc,) = run(CleanseFormatter(explain_key="cleanse", step_stats=False), documents(DIRTY))
+    article = tmp_path / "article.txt"
+    article.write_text(DIRTY, encoding="utf-8")
+    assert cli.main(["--explain-format", "json", "-q", "-o", str(tmp_path / "out.txt"), str(article)]) == 0
+    from_command = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert [list(r)[2:] for r in from_command] == [list(r) for r in doc.metadata["cleanse"]]
+    assert [{k: v for k, v in r.items() if k not in ("source", "record")} for r in from_command] == (
+        doc.metadata["cleanse"]
+    )
+
+
+def test_explain_key_must_be_a_key() -> None:
+    with pytest.raises(ValueError, match="explain_key"):
+        CleanseFormatter(explain_key="")
 
 
 # --- documents left empty -----------------------------------------------------------------
