@@ -22,6 +22,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from cleanse.errors import ConfigError, RecordError
 from cleanse.pipeline import DEFAULT_CONFIG, Change, Config, clean, clean_and_explain
 
 try:
@@ -73,11 +74,15 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
     ) -> None:
         super().__init__()
         if config is not None and not isinstance(config, Config):
-            raise TypeError(f"config must be a cleanse.Config, not {type(config).__name__}")
+            raise ConfigError(
+                f"CleanseFormatter: config must be a cleanse.Config, not {type(config).__name__}"
+            )
         if exclusion_writer is not None and not drop_empty:
-            raise ValueError("exclusion_writer only receives documents dropped with drop_empty=True")
+            raise ConfigError(
+                "CleanseFormatter: exclusion_writer only receives documents dropped with drop_empty=True"
+            )
         if explain_key is not None and (not isinstance(explain_key, str) or not explain_key):
-            raise ValueError(f"explain_key must be a metadata key (a non-empty str), not {explain_key!r}")
+            raise ConfigError(f"CleanseFormatter: explain_key must be a non-empty str, not {explain_key!r}")
         self.config = config or DEFAULT_CONFIG
         self.drop_empty = drop_empty
         self.exclusion_writer = exclusion_writer
@@ -102,6 +107,10 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
         with writer:
             for doc in data:
                 self.stat_update(StatHints.total)
+                if not isinstance(doc.text, str):
+                    raise RecordError(
+                        f"document {doc.id!r}: its text is {type(doc.text).__name__}, not a str"
+                    )
                 with self.track_time():
                     cleaned, changes = self._clean(doc.text)
                 if self.explain_key is not None:

@@ -25,6 +25,7 @@ from datatrove.pipeline.writers import JsonlWriter
 import cleanse
 from cleanse import cli
 from cleanse.datatrove import CleanseFormatter
+from cleanse.errors import ConfigError, RecordError
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples" / "articles.jsonl"
@@ -114,7 +115,7 @@ def test_explain_key_records_are_the_commands_json_explanations(
 
 
 def test_explain_key_must_be_a_key() -> None:
-    with pytest.raises(ValueError, match="explain_key"):
+    with pytest.raises(ConfigError, match="explain_key"):
         CleanseFormatter(explain_key="")
 
 
@@ -145,13 +146,20 @@ def test_a_dropped_document_goes_to_the_exclusion_writer_as_it_came(tmp_path: Pa
 
 
 def test_a_config_of_the_wrong_type_is_refused() -> None:
-    with pytest.raises(TypeError, match=r"cleanse\.Config"):
+    with pytest.raises(ConfigError, match=r"cleanse\.Config"):
         CleanseFormatter({"disable": ["advertisement"]})  # type: ignore[arg-type]
 
 
 def test_an_exclusion_writer_without_drop_empty_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="drop_empty"):
+    with pytest.raises(ConfigError, match="drop_empty"):
         CleanseFormatter(exclusion_writer=JsonlWriter(str(tmp_path)))
+
+
+def test_a_document_without_text_is_a_clear_error() -> None:
+    (doc,) = documents("placeholder")
+    doc.text = None  # type: ignore[assignment]
+    with pytest.raises(RecordError, match=r"document '0': its text is NoneType, not a str"):
+        run(CleanseFormatter(), [doc])
 
 
 def test_without_datatrove_the_import_error_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
