@@ -26,7 +26,7 @@ from cleanse.errors import ConfigError, RecordError
 from cleanse.pipeline import DEFAULT_CONFIG, Change, Config, clean, clean_and_explain
 
 try:
-    from datatrove.pipeline.base import PipelineStep
+    from datatrove.pipeline.formatters.base import BaseFormatter
     from datatrove.utils.typeshelper import StatHints
 except ImportError as exc:  # tests/test_datatrove.py hides datatrove to reach this
     raise ImportError(
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["CleanseFormatter"]
 
 
-class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no type hints
+class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no type hints
     """Clean each document's text as ``cleanse.clean(text, config)`` does.
 
     Counters (in datatrove's stats, per task and merged): ``total``, ``changed``, and one
@@ -61,7 +61,6 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
     """
 
     name = "🧽 cleanse"
-    type = "✂️ - FORMAT"
 
     def __init__(
         self,
@@ -90,7 +89,8 @@ class CleanseFormatter(PipelineStep):  # type: ignore[misc]  # datatrove has no 
         self.explain_key = explain_key
 
     def format(self, text: str) -> str:
-        """The cleaned *text* (datatrove's formatter interface), counting its changes."""
+        """The cleaned *text*, counting its changes (what a datatrove formatter implements;
+        :meth:`run` calls :meth:`_clean` itself, to keep the changes and drop empty documents)."""
         return self._clean(text)[0]
 
     def _clean(self, text: str) -> tuple[str, list[Change]]:

@@ -164,7 +164,7 @@ def test_a_document_without_text_is_a_clear_error() -> None:
 
 def test_without_datatrove_the_import_error_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "datatrove", None)
-    monkeypatch.setitem(sys.modules, "datatrove.pipeline.base", None)
+    monkeypatch.setitem(sys.modules, "datatrove.pipeline.formatters.base", None)
     monkeypatch.delitem(sys.modules, "cleanse.datatrove")
     with pytest.raises(ImportError, match=r"pip install 'cleanse-corpus\[datatrove\]'"):
         importlib.import_module("cleanse.datatrove")
