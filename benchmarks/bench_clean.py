@@ -68,7 +68,9 @@ def read_texts(path: Path) -> list[str]:
 
 def write_mixed(news: Path, target_mb: float, folder: str) -> Path:
     """Write shuffled copies of the news corpus's lines until the text reaches *target_mb*."""
-    lines = [line for line in news.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Split at "\n" only: str.splitlines() also splits at U+2028 and the like, which JSON
+    # lets a string hold unescaped.
+    lines = [line for line in news.read_text(encoding="utf-8").split("\n") if line.strip()]
     sizes = [len(json.loads(line)["text"].encode("utf-8")) for line in lines]
     rng = random.Random(SEED)
     path = Path(folder) / "mixed.jsonl"

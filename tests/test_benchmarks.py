@@ -1,0 +1,80 @@
+"""The benchmarks still run, end to end, on a corpus small enough for the test suite.
+
+No timing is checked here (speed targets live in the benchmarks' own output, as ratios
+measured in one run): these tests only keep the one-command benchmarks from rotting, so
+that anyone can measure the targets on their machine. The corpus is made of the fixture
+documents (our own words), written under the file name the benchmarks look for.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "fixtures"
+CORPUS_NAME = "news_articles_with_artifacts.jsonl"
+
+
+def load_benchmark(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, PROJECT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def small_corpora(tmp_path: Path) -> Path:
+    """A folder holding a JSONL corpus of the fixture inputs, named like the news corpus."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.in.txt"))]
+    # Not the fixture with a NUL: the single-line run feeds text mode, which refuses it as binary.
+    texts = [text for text in texts if text and "\0" not in text]
+    lines = [json.dumps({"id": i, "text": text}, ensure_ascii=False) for i, text in enumerate(texts)]
+    (tmp_path / CORPUS_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_bench_clean_prints_every_ratio_to_ftfy(
+    small_corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load_benchmark("bench_clean")
+    args = ["--corpora", str(small_corpora), "--mixed-mb", "0.05", "--repeats", "1", "--mixed-repeats", "1"]
+    assert bench.main(args) == 0
+    out = capsys.readouterr().out
+    for corpus in ("news corpus", "news lines, each a document", "mixed corpus"):
+        assert corpus in out
+    assert out.count("ftfy.fix_text") == 3
+
+
+@pytest.mark.slow
+def test_bench_cli_checks_each_target_against_the_median_of_its_rounds(
+    small_corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not (Path(sys.executable).parent / "cleanse").exists():
+        pytest.skip("the cleanse command is not installed beside this interpreter")
+    bench = load_benchmark("bench_cli")
+    args = ["--corpora", str(small_corpora), "--only", "throughput,jobs,rss,line", "--runs", "2"]
+    args += ["--off-size", "300k", "--parallel-size", "200k", "--rounds", "2"]
+    args += ["--rss-size", "300k", "--line-size", "100k"]
+    assert bench.main(args) == 0
+    out = capsys.readouterr().out
+    assert "wall-clock, each round's own:" in out  # throughput: the command against the library
+    assert "--jobs 1 against the library:" in out
+    assert "--jobs 2 against --jobs 1:" in out
+    assert "median of 2 rounds (target >= 0.9x:" in out
+    assert "outputs of --jobs 1 and --jobs 2 identical: True" in out
+    assert "peak RSS" in out
+
+
+def test_benchmarks_skip_with_a_reason_without_the_corpora(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("bench_clean", "bench_cli"):
+        assert load_benchmark(name).main(["--corpora", str(tmp_path / "absent")]) == 0
+        assert "not found" in capsys.readouterr().out
