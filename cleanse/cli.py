@@ -747,6 +747,10 @@ class Run:
         self.current: Output | None = None  # the file being rewritten with --in-place
         self.current_changed = False
         self.documents_written = 0
+        # What a task's outcomes write, joined and written at the end of the task: one
+        # write call per task, not one per record (one system call per record cost the
+        # parent of --jobs 2 a quarter of its time).
+        self.pending: list[bytes] = []
         self.stdout: TextIO = sys.stdout
         self.stderr: TextIO = sys.stderr
 
@@ -786,8 +790,18 @@ class Run:
                     kind = "warning" if item.warning else "error"
                     self.say(f"cleanse: {kind}: {item.message}\n")
             else:
-                for outcome in item:
-                    self.handle(outcome)
+                try:
+                    for outcome in item:
+                        self.handle(outcome)
+                finally:
+                    self.write_pending()  # what came before an error still goes out
+
+    def write_pending(self) -> None:
+        if self.pending:
+            out = self.current if self.current is not None else self.output
+            assert out is not None, "only --in-place's file or the output is written to"
+            out.stream.write(b"".join(self.pending))
+            self.pending.clear()
 
     def start_source(self, event: SourceStart) -> None:
         from cleanse.io import Output
@@ -870,16 +884,17 @@ class Run:
         self.write(raw, raw != outcome.raw)
 
     def write(self, data: bytes, changed: bool) -> None:
+        """Queue *data* for the file being rewritten in place or for the output."""
         if self.args.in_place:
             assert self.current is not None
-            self.current.stream.write(data)
+            self.pending.append(data)
             self.current_changed = self.current_changed or changed
             return
         if self.output is None:
             return
         if not self.args.jsonl and self.documents_written and data:
-            self.output.stream.write(b"\n")  # a blank line between documents keeps the output clean
-        self.output.stream.write(data)
+            self.pending.append(b"\n")  # a blank line between documents keeps the output clean
+        self.pending.append(data)
         self.documents_written += 1
 
 

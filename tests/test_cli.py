@@ -502,6 +502,7 @@ def test_bad_jsonl_record_fail_skip_keep(tmp_path: Path, line: str, reason: str)
     failed = run("--jsonl", stdin=lines)
     assert failed.status == 2
     assert f"cleanse: error: <stdin>:2: {reason}" in failed.err and "Traceback" not in failed.err
+    assert [json.loads(x)["id"] for x in failed.text.splitlines()] == [1]  # what came before went out
 
     quarantine = tmp_path / "bad.jsonl"
     skipped = run("--jsonl", "--on-error", "skip", "--errors-to", quarantine, stdin=lines)
