@@ -748,8 +748,8 @@ class Run:
         self.current_changed = False
         self.documents_written = 0
         # What a task's outcomes write, joined and written at the end of the task: one
-        # write call per task, not one per record (one system call per record cost the
-        # parent of --jobs 2 a quarter of its time).
+        # write call per task, not one per record (for 50 MB of news, 201 system calls
+        # instead of 7,821: 25-120 ms of a 7-10 s run).
         self.pending: list[bytes] = []
         self.stdout: TextIO = sys.stdout
         self.stderr: TextIO = sys.stderr

@@ -64,7 +64,7 @@ def test_bench_cli_checks_each_target_against_the_median_of_its_rounds(
     args += ["--rss-size", "300k", "--line-size", "100k"]
     assert bench.main(args) == 0
     out = capsys.readouterr().out
-    assert "wall-clock, each round's own:" in out  # throughput: the command against the library
+    assert "wall-clock, each round's own, in order:" in out  # throughput: the command against the library
     assert "--jobs 1 against the library:" in out
     assert "--jobs 2 against --jobs 1:" in out
     assert "median of 2 rounds (target >= 0.9x:" in out
