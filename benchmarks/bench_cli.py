@@ -326,19 +326,18 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
             ticks = cpu_ticks()
             if name == "library":
                 wall, spent = library_seconds(path)
-                times[name].append(wall)
-                cpu[name].append(spent)
-                steal[-1] = max(steal[-1], stolen(ticks, cpu_ticks()))
-                continue
-            # Standard output to the file, as in ``cleanse --jsonl < in > out``: ``-o`` would
-            # add its fsync (about 0.1 s for 50 MB here), which a redirect does not make.
-            argv = [*cleanse, "--no-config", "--jsonl", "--jobs", name, str(path)]
-            before = children_cpu()
-            with outputs[name].open("wb") as sink:
-                start = time.perf_counter()
-                subprocess.run(argv, stdout=sink, check=True, env=ENV)
-                times[name].append(time.perf_counter() - start)
-            cpu[name].append(children_cpu() - before)
+            else:
+                # Standard output to the file, as in ``cleanse --jsonl < in > out``: ``-o``
+                # would add its fsync (about 0.1 s for 50 MB here), which a redirect does not.
+                argv = [*cleanse, "--no-config", "--jsonl", "--jobs", name, str(path)]
+                with outputs[name].open("wb") as sink:
+                    wall, spent = timed(
+                        lambda argv=argv, sink=sink: subprocess.run(  # type: ignore[misc]
+                            argv, stdout=sink, check=True, env=ENV
+                        )
+                    )
+            times[name].append(wall)
+            cpu[name].append(spent)
             steal[-1] = max(steal[-1], stolen(ticks, cpu_ticks()))
     identical = outputs["1"].read_bytes() == outputs["2"].read_bytes()
     # The yardstick, in the same run: every figure is also a multiple of ftfy's speed.

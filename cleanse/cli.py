@@ -705,7 +705,6 @@ class Stats:
 
 def explain_line(outcome: Outcome, change: Change, fmt: str) -> str:
     """One explanation: ``source:record:paragraph step: reason`` (paragraph 1-based)."""
-    paragraph = change.paragraph + 1
     if fmt == "json":
         import json
 
@@ -714,7 +713,7 @@ def explain_line(outcome: Outcome, change: Change, fmt: str) -> str:
     shown = change.span or change.before
     if len(shown) > 60:
         shown = shown[:57] + "..."
-    where = f"{outcome.source}:{outcome.record}:{paragraph}"
+    where = f"{outcome.source}:{outcome.record}:{change.paragraph + 1}"
     return f"{where} {change.step}: {change.reason} ({change.action} {shown!r})\n"
 
 
