@@ -21,7 +21,9 @@ It prints, measured in one run:
   (default 50 MB) built by repeating the corpus (target on 2 cores: at least 1.7x), and
   ``--jobs 1`` against the library on that same file, where start-up is a small part:
   ``--rounds`` rounds (default 5) of one run each of the library and the two settings, in
-  an order that turns every round. The figure checked against each target is the median
+  an order that turns every round, and in each round the machine's own ceiling: two
+  library processes at once, each on half the file, against one on all of it (with the
+  speed-up of ``--jobs 2`` as a share of it). The figure checked against each target is the median
   of the rounds' own ratios: the runs of a round are minutes apart at most, while the
   best runs of two contenders may come from different quarters of an hour, and this
   machine's speed moves by a third between those (the best of each is printed too);
@@ -166,14 +168,34 @@ for line in open(sys.argv[1], "rb"):
 """
 
 
-def _seconds_in_fresh_process(script: str, *args: str) -> tuple[float, float]:
-    """Wall-clock and CPU seconds that *script* reports, run with *args* in a fresh process."""
+def _seconds_in_fresh_processes(script: str, *runs: Sequence[str]) -> list[tuple[float, float]]:
+    """Wall-clock and CPU seconds that *script* reports, run at once in a fresh process for
+    each of *runs* (its arguments)."""
     # Run from this folder: ``-c`` puts the current folder first on the path, and from
     # the project's root that would be the sources, not a compiled install.
-    out = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, check=True, env=ENV, cwd=HERE
-    ).stdout.split()
-    return float(out[0]), float(out[1])
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            cwd=HERE,
+        )
+        for args in runs
+    ]
+    seconds = []
+    for process in processes:
+        out, err = process.communicate()
+        if process.returncode:
+            raise subprocess.CalledProcessError(process.returncode, process.args, out, err)
+        wall, cpu = out.split()
+        seconds.append((float(wall), float(cpu)))
+    return seconds
+
+
+def _seconds_in_fresh_process(script: str, *args: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds that *script* reports, run with *args* in a fresh process."""
+    return _seconds_in_fresh_processes(script, args)[0]
 
 
 def ftfy_seconds(corpus: Path) -> tuple[float, float]:
@@ -184,6 +206,23 @@ def ftfy_seconds(corpus: Path) -> tuple[float, float]:
 def library_seconds(corpus: Path, disable: Sequence[str] = ()) -> tuple[float, float]:
     """Wall-clock and CPU seconds of ``cleanse.clean`` on every record, in a fresh process."""
     return _seconds_in_fresh_process(LIBRARY_RUN, str(corpus), *disable)
+
+
+def library_pair_seconds(halves: Sequence[Path]) -> tuple[float, float]:
+    """Two processes of the library at once, one on each half of a file: what the machine
+    gives two processes. Wall-clock: the slower one's; CPU: both."""
+    seconds = _seconds_in_fresh_processes(LIBRARY_RUN, *[[str(half)] for half in halves])
+    return max(wall for wall, _ in seconds), sum(cpu for _, cpu in seconds)
+
+
+def split_in_halves(path: Path) -> tuple[Path, Path]:
+    """Write the first and the second half of *path*'s lines (by bytes) to two files beside it."""
+    data = path.read_bytes()
+    middle = data.index(b"\n", len(data) // 2) + 1
+    halves = (path.with_suffix(".first.jsonl"), path.with_suffix(".second.jsonl"))
+    halves[0].write_bytes(data[:middle])
+    halves[1].write_bytes(data[middle:])
+    return halves
 
 
 def bench_throughput(
@@ -315,8 +354,12 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
     # every round: a burst of load on the shared machine falls on each of them alike, and
     # each round gives ratios of its own. (The library once ran a single pass after the
     # rounds, against the best of three: that ratio swung from 0.81x to 1.19x between runs.)
-    times: dict[str, list[float]] = {"library": [], "1": [], "2": []}
-    cpu: dict[str, list[float]] = {"library": [], "1": [], "2": []}
+    # "pair" is the machine's own ceiling, measured in the same rounds: two library
+    # processes at once, each on half the file, against one on all of it. On this shared
+    # machine two processes have got anything from 1.5x to 2x the work of one done.
+    halves = split_in_halves(path)
+    times: dict[str, list[float]] = {"library": [], "1": [], "2": [], "pair": []}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     outputs = {jobs: workdir / f"out{jobs}.jsonl" for jobs in ("1", "2")}
     names = list(times)
     steal: list[float] = []  # the most the host stole during any run of each round
@@ -326,6 +369,8 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
             ticks = cpu_ticks()
             if name == "library":
                 wall, spent = library_seconds(path)
+            elif name == "pair":
+                wall, spent = library_pair_seconds(halves)
             else:
                 # Standard output to the file, as in ``cleanse --jsonl < in > out``: ``-o``
                 # would add its fsync (about 0.1 s for 50 MB here), which a redirect does not.
@@ -343,24 +388,30 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
     # The issue's yardstick, in the same run: every figure is also a multiple of ftfy's speed.
     ftfy_wall, _ = ftfy_seconds(path)
     ftfy_rate = total / 1e6 / ftfy_wall
-    print(f"{'ftfy.fix_text() on the same file:':37} {ftfy_wall:7.2f} s  {ftfy_rate:6.2f} MB/s")
+    print(f"{'ftfy.fix_text() on the same file:':44} {ftfy_wall:7.2f} s  {ftfy_rate:6.2f} MB/s")
     best = {name: min(seconds) for name, seconds in times.items()}
+    labels = {"library": "library cleanse.clean()", "pair": "2 library processes on halves"}
     for name, seconds in best.items():
         spent = cpu[name][times[name].index(seconds)]
-        label = "library cleanse.clean()" if name == "library" else f"--jobs {name}"
+        label = labels.get(name, f"--jobs {name}")
         busy = "" if name == "library" else f" ({spent / seconds:.2f} cores busy)"
         print(
-            f"{label + f' (best of {runs}):':37} {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s"
+            f"{label + f' (best of {runs}):':44} {seconds:7.2f} s  {total / 1e6 / seconds:6.2f} MB/s"
             f"  {ftfy_wall / seconds:.2f}x ftfy  CPU {spent:.1f} s{busy}"
         )
 
-    def compared(label: str, numerator: str, denominator: str, target: float) -> None:
+    def ratios(numerator: str, denominator: str) -> list[float]:
+        return [a / b for a, b in zip(times[numerator], times[denominator], strict=True)]
+
+    def compared(label: str, numerator: str, denominator: str, target: float | None) -> None:
         """The median of the rounds' own ratios against *target*, each round's, and the best's."""
-        ratios = [a / b for a, b in zip(times[numerator], times[denominator], strict=True)]
-        median = statistics.median(ratios)
-        verdict = "met" if median >= target else "NOT met"
-        print(f"{label}: {median:.2f}x, median of {len(ratios)} rounds (target >= {target}x: {verdict})")
-        listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+        each = ratios(numerator, denominator)
+        median = statistics.median(each)
+        verdict = ""
+        if target is not None:
+            verdict = f" (target >= {target}x: {'met' if median >= target else 'NOT met'})"
+        print(f"{label}: {median:.2f}x, median of {len(each)} rounds{verdict}")
+        listed = ", ".join(f"{ratio:.2f}x" for ratio in each)
         against = best[numerator] / best[denominator]
         print(f"  each round's own, in order: {listed}; best against best: {against:.2f}x")
 
@@ -368,13 +419,19 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
     # ratio shows what the CLI adds per record.
     compared("--jobs 1 against the library", "library", "1", 0.9)
     compared("--jobs 2 against --jobs 1", "1", "2", 1.7)
+    compared("the machine: 2 library processes against 1", "library", "pair", None)
+    shares = [a / b for a, b in zip(ratios("1", "2"), ratios("library", "pair"), strict=True)]
+    listed = ", ".join(f"{share:.0%}" for share in shares)
+    print(
+        f"--jobs 2's speed-up as a share of the machine's: {statistics.median(shares):.0%}, median of "
+        f"{len(shares)} rounds (each round's own, in order: {listed})"
+    )
     print(f"outputs of --jobs 1 and --jobs 2 identical: {identical}")
     shares = ", ".join(f"{share:.0%}" for share in steal)
     print(f"CPU time the host stole, the most in any run of each round (/proc/stat): {shares}")
     print(f"load average after: {load_average()} (other processes on the machine slow every run)")
-    for out in outputs.values():
+    for out in (*outputs.values(), *halves, path):
         out.unlink()
-    path.unlink()
 
 
 def _process_tree(pid: int) -> list[int]:

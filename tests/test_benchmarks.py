@@ -79,6 +79,8 @@ def test_bench_cli_checks_each_target_against_the_median_of_its_rounds(
     assert "--jobs 2 against --jobs 1:" in out
     assert "median of 2 rounds (target >= 0.9x:" in out
     assert "outputs of --jobs 1 and --jobs 2 identical: True" in out
+    assert "the machine: 2 library processes against 1:" in out  # the ceiling, in the same rounds
+    assert "--jobs 2's speed-up as a share of the machine's:" in out
     assert "CPU time the host stole" in out
     assert "peak RSS" in out
 
