@@ -23,10 +23,10 @@ It prints, measured in one run:
   ``--rounds`` rounds (default 5) of one run each of the library and the two settings, in
   an order that turns every round, and in each round the machine's own ceiling: two
   library processes at once, each on half the file, against one on all of it (with the
-  speed-up of ``--jobs 2`` as a share of it). The figure checked against each target is the median
-  of the rounds' own ratios: the runs of a round are minutes apart at most, while the
-  best runs of two contenders may come from different quarters of an hour, and this
-  machine's speed moves by a third between those (the best of each is printed too);
+  speed-up of ``--jobs 2`` as a share of it). The figure checked against each target is
+  the median of the rounds' own ratios: the runs of a round are minutes apart at most,
+  while the best runs of two contenders may come from different quarters of an hour, and
+  this machine's speed moves by a third between those (the best of each is printed too);
   the library and both runs of the command also as multiples of ``ftfy.fix_text`` on the
   same records (in a fresh process, default settings), the issue's yardstick;
 - peak RSS (sampled from ``/proc``: the largest process, and all of them together with
@@ -183,9 +183,9 @@ def _seconds_in_fresh_processes(script: str, *runs: Sequence[str]) -> list[tuple
         )
         for args in runs
     ]
+    finished = [(process, *process.communicate()) for process in processes]  # all, before any error
     seconds = []
-    for process in processes:
-        out, err = process.communicate()
+    for process, out, err in finished:
         if process.returncode:
             raise subprocess.CalledProcessError(process.returncode, process.args, out, err)
         wall, cpu = out.split()
