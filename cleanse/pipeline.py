@@ -582,6 +582,8 @@ def _context_rounds(
             if _fastpath.ENABLED
             else contexts
         )
+        if not active:
+            break  # no rule can drop anything: the survivors stay as they are
         kept: list[tuple[int, str]] = []
         for index, paragraph in survivors:
             reason = None

@@ -833,7 +833,7 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
     """
     if document.paragraphs[0] == paragraph:
         return None
-    if (" - " in paragraph or " – " in paragraph) and SOURCED_HEADLINE.fullmatch(paragraph):
+    if _is_sourced_headline(paragraph):
         return "another story's headline, with its source"
     words = _headline_shape(paragraph)
     if not words:
@@ -847,6 +847,27 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
     if words >= 3 and paragraph in document.stacked_headlines:
         return "another story's headline"
     return None
+
+
+def _is_sourced_headline(paragraph: str) -> bool:
+    """True for a sentence-case headline followed by its source ("… - NYT")."""
+    return (" - " in paragraph or " – " in paragraph) and SOURCED_HEADLINE.fullmatch(paragraph) is not None
+
+
+def _may_hold_injected_headline(document: Document) -> bool:
+    """False only when ``injected_headline`` drops no paragraph of *document*.
+
+    A line shaped like a headline drops only when it has three words or more, and never
+    in a document mostly in capitals or divided by capital subheads; a sourced headline
+    ("… - NYT") is asked for by itself. Past these, every paragraph is kept whatever the
+    rest of the rule would say.
+    """
+    if any(n >= 3 for n in document.headline_shapes) and not (
+        document.shouting_share > 0.5 or document.is_sectioned
+    ):
+        return True
+    joined = document.joined
+    return (" - " in joined or " – " in joined) and any(map(_is_sourced_headline, document.paragraphs[1:]))
 
 
 LINK_HEADER = re.compile(
@@ -1007,19 +1028,42 @@ def may_drop_any(rule: Any, document: Document) -> bool:
 
     Asked once per round of context rules, so that most documents skip the rules that
     cannot fire on them instead of asking each paragraph: no paragraph holds the start of a
-    template marker, no list of links was found, no paragraph (the title apart) is shaped
-    like a headline and none holds the " - " or " – " of a sourced one. A fast path: the
-    reference path asks every rule about every paragraph.
+    template marker, no list of links was found, no headline can be injected (see
+    _may_hold_injected_headline), no paragraph can be a pull quote (see
+    _may_hold_pull_quote). A fast path: the reference path asks every rule about every
+    paragraph.
     """
+    if rule is pull_quote:
+        return _may_hold_pull_quote(document)
     if rule is template_marker:
-        # Every opening the test looks for in a paragraph is in the joined text too.
-        return _may_hold_template_marker(document.joined)
+        # Every opening the test looks for in a paragraph is in the joined text too; where
+        # one is, the paragraphs are asked in a row (a "[" alone is in a quarter of pages).
+        return _may_hold_template_marker(document.joined) and any(map(is_template_only, document.paragraphs))
     if rule is link_list:
         return bool(document.link_list_items)
     if rule is injected_headline:
-        joined = document.joined
-        return bool(document.headline_shapes) or " - " in joined or " – " in joined
+        return _may_hold_injected_headline(document)
     return True
+
+
+def _may_hold_pull_quote(document: Document) -> bool:
+    """False only when ``pull_quote``'s pre-checks rule out every paragraph of *document*.
+
+    The title is never a pull quote. Any other paragraph passes the first pre-check
+    (:meth:`Document.may_repeat`) only when its first sentence occurs twice among the
+    sentences of the document, squeezed: where no sentence does, one look at their counts
+    rules out every paragraph at once (two thirds of the news corpus's documents). What
+    is left is the second pre-check, for the paragraphs that open with a quotation mark.
+    """
+    if len(document.paragraphs) < 2:
+        return False  # a one-paragraph text is its own title (and is never squeezed)
+    squeezed = document._squeezed_any_size
+    if squeezed is None or "" in squeezed.sentences or max(squeezed.sentences.values()) >= 2:
+        return True
+    return any(
+        paragraph[:1] in QUOTE_OPENERS and document.may_quote_elsewhere(paragraph)
+        for paragraph in document.paragraphs[1:]
+    )
 
 
 # --- span rules ----------------------------------------------------------------------------

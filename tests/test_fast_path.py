@@ -689,13 +689,55 @@ CONTEXT_LINES = st.one_of(
 )
 @example(["Title", "Senate passes the budget after a long night – NYT"], rules.injected_headline)
 @example(["Title", "Text.", "{{#rendered}} {{/rendered}}"], rules.template_marker)
+@example(["{{ headline }}", "Text."], rules.template_marker)
+@example(["Title", "[[ad-slot]]", "Text."], rules.template_marker)
 @example(["Title", "Related", "Senate passes budget", "Mayor resigns"], rules.link_list)
+@example(
+    [
+        "Title",
+        "The council voted to rebuild the pier after the storms.",
+        "The council voted to rebuild the pier after the storms. Work starts in May and ends in June.",
+    ],
+    rules.pull_quote,
+)
+@example(
+    [
+        "Title",
+        "“We will rebuild the pier before the summer,” — Mayor Dana Whitlock",
+        "The mayor spoke. “We will rebuild the pier before the summer,” she said to applause.",
+    ],
+    rules.pull_quote,
+)
 def test_a_rule_ruled_out_for_a_document_drops_none_of_its_paragraphs(
     paragraphs: list[str], rule: Callable[[str, rules.Document], str | None]
 ) -> None:
     document = rules.Document(paragraphs)
     if not rules.may_drop_any(rule, document):
         assert [rule(p, document) for p in paragraphs] == [None] * len(paragraphs)
+
+
+def test_pull_quotes_are_ruled_out_for_a_document_only_without_a_repeated_sentence_or_quotation() -> None:
+    story = "The council voted to rebuild the pier after the storms. Work starts in May and ends in June."
+    lifted = "The council voted to rebuild the pier after the storms."
+    quoted = "“We will rebuild the pier before the summer,” — Mayor Dana Whitlock"
+    said = "The mayor spoke. “We will rebuild the pier before the summer,” she said to applause."
+    assert not rules.may_drop_any(rules.pull_quote, rules.Document(["Title", story, "Another thing."]))
+    assert rules.may_drop_any(rules.pull_quote, rules.Document(["Title", lifted, story]))
+    assert rules.may_drop_any(rules.pull_quote, rules.Document(["Title", quoted, said]))
+    assert rules.pull_quote(lifted, rules.Document(["Title", lifted, story]))
+    assert rules.pull_quote(quoted, rules.Document(["Title", quoted, said]))
+
+
+def test_a_short_capital_headline_keeps_its_rule_asked_where_capital_boilerplate_was_dropped() -> None:
+    # Three capital words are another story's headline only on a page that also carried
+    # boilerplate in capitals: the document-wide ruling-out must see that too.
+    paragraphs = ["Title", "Text of the story.", "MAYOR RESIGNS TODAY", "More text."]
+    document = rules.Document(paragraphs, dropped=["CLICK HERE TO GET THE APP"])
+    assert rules.injected_headline("MAYOR RESIGNS TODAY", document)
+    assert rules.may_drop_any(rules.injected_headline, document)
+    # One or two capital words are never another story's headline: nothing to ask.
+    one_word = rules.Document(["Title", "Text.", "UPDATE", "More."])
+    assert not rules.may_drop_any(rules.injected_headline, one_word)
 
 
 def test_a_one_paragraph_text_is_never_squeezed_for_pull_quotes() -> None:
