@@ -750,6 +750,21 @@ def test_a_one_paragraph_text_is_never_squeezed_for_pull_quotes() -> None:
     assert "_squeezed_any_size" not in vars(document)
 
 
+def test_ruling_a_document_out_of_pull_quotes_only_counts_its_squeezed_sentences() -> None:
+    # Two thirds of the news corpus's documents repeat no sentence: ruling them out needs
+    # the squeezed sentences, not the squeezed lines, document or counts the searches read.
+    story = ["Title", "The council voted to rebuild the pier.", "Work starts in May and ends in June."]
+    document = rules.Document(story)
+    assert not rules.may_drop_any(rules.pull_quote, document)
+    squeezed = document._squeezed_any_size
+    assert squeezed is not None
+    assert not {"lines", "document", "sentences"} & set(vars(squeezed))
+    # Asked for, they are what they always were.
+    assert squeezed.lines[story[1]] == "thecouncilvotedtorebuildthepier"
+    assert squeezed.document == "title\nthecouncilvotedtorebuildthepier\nworkstartsinmayandendsinjune"
+    assert squeezed.sentences["title"] == 1
+
+
 # Text shaped like sentence ends: a word, a cluster of stops and closing marks, a gap.
 SENTENCE_END_SHAPES = st.lists(
     st.tuples(
