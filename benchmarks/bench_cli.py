@@ -11,7 +11,8 @@ It prints, measured in one run:
 - start-up of ``cleanse --version`` and ``echo x | cleanse`` against
   ``python -c "import ftfy"`` (the issue's target: at most 1.5x);
 - JSONL throughput of ``cleanse --jsonl --jobs 1`` against the library's own
-  ``cleanse.clean`` on the same records, in a fresh process (target: at least 0.9x), and
+  ``cleanse.clean`` on the same records, in a fresh process (start-up included, a large
+  part of a run on 4.8 MB: the 0.9x target is checked in the jobs section, below), and
   both with every step switched off: the difference, less start-up, is what the CLI's
   own reading, JSON and writing cost. Also against the library doing the same whole job
   as a script (start Python, read, clean, write), timed end to end like the command.
@@ -277,7 +278,9 @@ def bench_throughput(
     row(
         "cleanse --jsonl --jobs 1",
         speed(best["cli"], size),
-        f"{ratio('cli', 'lib')} the library (target >= 0.9x)",
+        # Start-up (a fixed 0.07-0.13 s) is a large part of a run this short; the 0.9x
+        # target is checked on the 50 MB file of the jobs section.
+        f"{ratio('cli', 'lib')} the library (start-up included; target checked in the jobs section)",
     )
     listed = ", ".join(f"{r:.2f}x" for r in rounds)
     print(f"  wall-clock, each round's own, in order: {listed} (median {statistics.median(rounds):.2f}x)")
