@@ -62,6 +62,19 @@ def test_the_clean_target_is_judged_by_the_median_round_not_the_best() -> None:
     assert "each round's own, in order: 2.00, 1.50, 4.00" in verdict([1.0, 1.0, 1.0], [2.0, 1.5, 4.0])
 
 
+def test_each_contender_is_warmed_up_on_the_first_documents_only() -> None:
+    bench = load_benchmark("bench_clean")
+    seen: list[tuple[str, str]] = []
+
+    def contender(name: str):  # type: ignore[no-untyped-def]
+        return lambda text: seen.append((name, text)) or text
+
+    texts = [str(i) for i in range(bench.WARM_UP_DOCUMENTS + 5)]
+    bench.warm_up([contender("clean"), contender("ftfy")], texts)
+    first = texts[: bench.WARM_UP_DOCUMENTS]
+    assert seen == [("clean", t) for t in first] + [("ftfy", t) for t in first]
+
+
 @pytest.mark.slow
 def test_bench_cli_checks_each_target_against_the_median_of_its_rounds(
     small_corpora: Path, capsys: pytest.CaptureFixture[str]
