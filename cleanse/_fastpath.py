@@ -15,18 +15,40 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from mypy_extensions import mypyc_attr
 
 T = TypeVar("T")
+P = TypeVar("P", bound="cached_property[Any]")
 
 
 @mypyc_attr(native_class=False)
 class cached_property(functools.cached_property[T]):
     """``functools.cached_property``, which mypyc (setup.py) would compile as a plain
     property under its own name: a document's or a config's answers would then be
-    computed again on every question."""
+    computed again on every question.
+
+    Without the lock that Python 3.11's takes around every first computation, one lock
+    for all instances (3.12 dropped it: it serialised threads working on different
+    objects): a document's answers are pure, so two threads computing one answer at once
+    agree, and the lock cost a few per cent of cleaning a short document.
+    """
+
+    @overload
+    def __get__(self: P, instance: None, owner: type[Any] | None = None) -> P: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> T: ...
+
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> Any:
+        if instance is None or self.attrname is None:
+            return super().__get__(instance, owner)  # itself, or functools' error
+        # Called only while the answer is not in the instance's __dict__, which is
+        # looked up first (this is a non-data descriptor): compute and keep it there.
+        value = self.func(instance)
+        instance.__dict__[self.attrname] = value
+        return value
 
 
 ENABLED = True

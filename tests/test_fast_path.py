@@ -951,3 +951,23 @@ def test_the_compiled_build_cleans_generated_text_the_same(
     compiled_cleaner: CompiledCleaner, text: str, switched_off: set[str]
 ) -> None:
     assert compiled_cleaner(text, sorted(switched_off)) == pure_cleaner(text, sorted(switched_off))
+
+
+def test_a_cached_answer_is_computed_once_per_object_and_kept_on_it() -> None:
+    # Documents and configs keep their answers as functools.cached_property does, without
+    # the lock Python 3.11's takes around every first answer.
+    calls: list[object] = []
+
+    class Page:
+        @_fastpath.cached_property
+        def answer(self) -> int:
+            calls.append(self)
+            return len(calls)
+
+    first, second = Page(), Page()
+    assert (first.answer, first.answer, second.answer) == (1, 1, 2)
+    assert vars(first) == {"answer": 1}
+    assert isinstance(Page.answer, _fastpath.cached_property)
+    unnamed: _fastpath.cached_property[int] = _fastpath.cached_property(lambda self: 1)
+    with pytest.raises(TypeError, match="__set_name__"):
+        unnamed.__get__(first)
