@@ -23,6 +23,8 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("one\\r\\ntwo\\u2028three")
     ['one', 'two', 'three']
     """
+    if text.isprintable():
+        return [text]  # no line break of any kind is printable: one line (a title, a post)
     if not any(mark in text for mark in _RARE_BREAKS):
         return text.split("\n")  # the usual case: one search per mark beats the pattern
     return LINE_BREAK.split(text)

@@ -897,8 +897,11 @@ def _may_hold_injected_headline(document: Document) -> bool:
     A line shaped like a headline drops only when it has three words or more, and never
     in a document mostly in capitals or divided by capital subheads; a sourced headline
     ("… - NYT") is asked for by itself. Past these, every paragraph is kept whatever the
-    rest of the rule would say.
+    rest of the rule would say. The title is never another story's headline: a document
+    of one paragraph (a title, a comment, one line of a corpus of lines) keeps it.
     """
+    if len(document.paragraphs) < 2:
+        return False
     if any(n >= 3 for n in document.headline_shapes) and not (
         document.shouting_share > 0.5 or document.is_sectioned
     ):

@@ -688,6 +688,7 @@ CONTEXT_LINES = st.one_of(
     ["Title", "Text.", "SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES", "More."], rules.injected_headline
 )
 @example(["Title", "Senate passes the budget after a long night – NYT"], rules.injected_headline)
+@example(["SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES - NYT"], rules.injected_headline)
 @example(["Title", "Text.", "{{#rendered}} {{/rendered}}"], rules.template_marker)
 @example(["{{ headline }}", "Text."], rules.template_marker)
 @example(["Title", "[[ad-slot]]", "Text."], rules.template_marker)
@@ -738,6 +739,9 @@ def test_a_short_capital_headline_keeps_its_rule_asked_where_capital_boilerplate
     # One or two capital words are never another story's headline: nothing to ask.
     one_word = rules.Document(["Title", "Text.", "UPDATE", "More."])
     assert not rules.may_drop_any(rules.injected_headline, one_word)
+    # A document of one paragraph is its title, which is never another story's headline.
+    alone = rules.Document(["SENATE PASSES BUDGET AFTER LONG NIGHT OF VOTES - NYT"])
+    assert not rules.may_drop_any(rules.injected_headline, alone)
 
 
 def test_a_one_paragraph_text_is_never_squeezed_for_pull_quotes() -> None:
