@@ -888,7 +888,29 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
 
 def _is_sourced_headline(paragraph: str) -> bool:
     """True for a sentence-case headline followed by its source ("… - NYT")."""
-    return (" - " in paragraph or " – " in paragraph) and SOURCED_HEADLINE.fullmatch(paragraph) is not None
+    return has_spaced_dash(paragraph) and SOURCED_HEADLINE.fullmatch(paragraph) is not None
+
+
+def has_spaced_dash(text: str) -> bool:
+    """``" - " in text or " – " in text``: a hyphen or an en dash with a space on each side.
+
+    Searching for a three-character needle that ends with a space stops at every space
+    of the text; the fast path finds each dash alone (a single character is searched for
+    like a byte, tens of times faster) and looks at its neighbours. A news page holds a
+    dozen hyphens on average, and asking for spaced dashes took 2% of cleaning it.
+
+    >>> has_spaced_dash("Senate passes budget – NYT"), has_spaced_dash("well-known")
+    (True, False)
+    """
+    if not _fastpath.ENABLED:
+        return " - " in text or " – " in text
+    for dash in "-–":
+        at = text.find(dash, 1)
+        while at != -1:
+            if text[at - 1] == " " and text[at + 1 : at + 2] == " ":
+                return True
+            at = text.find(dash, at + 1)
+    return False
 
 
 def _may_hold_injected_headline(document: Document) -> bool:
@@ -906,8 +928,7 @@ def _may_hold_injected_headline(document: Document) -> bool:
         document.shouting_share > 0.5 or document.is_sectioned
     ):
         return True
-    joined = document.joined
-    return (" - " in joined or " – " in joined) and any(map(_is_sourced_headline, document.paragraphs[1:]))
+    return has_spaced_dash(document.joined) and any(map(_is_sourced_headline, document.paragraphs[1:]))
 
 
 LINK_HEADER = re.compile(

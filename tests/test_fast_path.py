@@ -975,3 +975,11 @@ def test_a_cached_answer_is_computed_once_per_object_and_kept_on_it() -> None:
     unnamed: _fastpath.cached_property[int] = _fastpath.cached_property(lambda self: 1)
     with pytest.raises(TypeError, match="__set_name__"):
         unnamed.__get__(first)
+
+
+@given(st.text(st.sampled_from(list(" -–a\n"))) | st.text())
+@example(" - ")
+@example("a –")
+@example("-- -")
+def test_spaced_dashes_are_found_where_the_plain_search_finds_them(text: str) -> None:
+    assert rules.has_spaced_dash(text) == (" - " in text or " – " in text)
