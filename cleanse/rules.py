@@ -888,10 +888,10 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
 
 def _is_sourced_headline(paragraph: str) -> bool:
     """True for a sentence-case headline followed by its source ("… - NYT")."""
-    return has_spaced_dash(paragraph) and SOURCED_HEADLINE.fullmatch(paragraph) is not None
+    return _has_spaced_dash(paragraph) and SOURCED_HEADLINE.fullmatch(paragraph) is not None
 
 
-def has_spaced_dash(text: str) -> bool:
+def _has_spaced_dash(text: str) -> bool:
     """``" - " in text or " – " in text``: a hyphen or an en dash with a space on each side.
 
     Searching for a three-character needle that ends with a space stops at every space
@@ -899,7 +899,7 @@ def has_spaced_dash(text: str) -> bool:
     like a byte, tens of times faster) and looks at its neighbours. A news page holds a
     dozen hyphens on average, and asking for spaced dashes took 2% of cleaning it.
 
-    >>> has_spaced_dash("Senate passes budget – NYT"), has_spaced_dash("well-known")
+    >>> _has_spaced_dash("Senate passes budget – NYT"), _has_spaced_dash("well-known")
     (True, False)
     """
     if not _fastpath.ENABLED:
@@ -928,7 +928,7 @@ def _may_hold_injected_headline(document: Document) -> bool:
         document.shouting_share > 0.5 or document.is_sectioned
     ):
         return True
-    return has_spaced_dash(document.joined) and any(map(_is_sourced_headline, document.paragraphs[1:]))
+    return _has_spaced_dash(document.joined) and any(map(_is_sourced_headline, document.paragraphs[1:]))
 
 
 LINK_HEADER = re.compile(

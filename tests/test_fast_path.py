@@ -982,4 +982,4 @@ def test_a_cached_answer_is_computed_once_per_object_and_kept_on_it() -> None:
 @example("a –")
 @example("-- -")
 def test_spaced_dashes_are_found_where_the_plain_search_finds_them(text: str) -> None:
-    assert rules.has_spaced_dash(text) == (" - " in text or " – " in text)
+    assert rules._has_spaced_dash(text) == (" - " in text or " – " in text)
