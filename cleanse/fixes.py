@@ -140,7 +140,7 @@ def fix_mojibake(text: str) -> str:
 
     config = _mojibake_only()
     for _ in range(MAX_MOJIBAKE_PASSES):
-        fixed = ftfy.fix_text(text, config)
+        fixed: str = ftfy.fix_text(text, config)
         if fixed == text or not _may_hold_mojibake(fixed):
             # Repaired text the pre-check clears needs no further pass: one more call
             # would only return it as it is (a third of ftfy's calls on the news corpus).
