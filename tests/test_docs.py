@@ -10,6 +10,10 @@ import contextlib
 import importlib.util
 import io
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +54,35 @@ def test_readme_python_examples_run(index: int) -> None:
     with contextlib.redirect_stdout(io.StringIO()):
         for source in EXAMPLES[: index + 1]:
             exec(compile(source, "README.md", "exec"), namespace)
+
+
+def _command_line_examples() -> list[str]:
+    """The command lines of the README's "Command line" section, comments left out."""
+    section = README.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
+    lines = [
+        re.sub(r"\s+#\s.*$", "", line).strip()
+        for block in re.findall(r"^```sh\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+        for line in block.splitlines()
+    ]
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+COMMAND_LINES = _command_line_examples()
+
+
+def test_the_readme_has_command_line_examples() -> None:
+    assert len(COMMAND_LINES) >= 15
+
+
+@pytest.mark.parametrize("command", COMMAND_LINES)
+def test_readme_command_line_examples_run(command: str, tmp_path: Path) -> None:
+    """Each example runs as written, in a folder holding a copy of examples/: exit 0 (1 for
+    --check, which found something to clean), and never a traceback."""
+    if "zstd" in command:
+        pytest.skip("needs the zstd command-line tools, which the tests do not install")
+    shutil.copytree(PROJECT / "examples", tmp_path / "examples")
+    runnable = re.sub(r"(?<![\w./-])cleanse(?= )", f"{shlex.quote(sys.executable)} -m cleanse", command)
+    runnable = runnable.replace("/tmp/", f"{tmp_path}/")
+    done = subprocess.run(runnable, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == (1 if "--check" in command else 0), done.stdout + done.stderr
