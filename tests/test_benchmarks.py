@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -66,8 +67,12 @@ def test_each_contender_is_warmed_up_on_the_first_documents_only() -> None:
     bench = load_benchmark("bench_clean")
     seen: list[tuple[str, str]] = []
 
-    def contender(name: str):  # type: ignore[no-untyped-def]
-        return lambda text: seen.append((name, text)) or text
+    def contender(name: str) -> Callable[[str], str]:
+        def run(text: str) -> str:
+            seen.append((name, text))
+            return text
+
+        return run
 
     texts = [str(i) for i in range(bench.WARM_UP_DOCUMENTS + 5)]
     bench.warm_up([contender("clean"), contender("ftfy")], texts)
