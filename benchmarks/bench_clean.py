@@ -21,12 +21,12 @@ afterwards. For each: MB/s and documents/s of
 Each figure is also printed as a ratio to ``ftfy.fix_text`` measured in the same run, the
 only comparison that means something on a shared, noisy machine. Every measurement is the
 best of ``--repeats`` passes, the contenders taking turns (a round: one pass of each) so
-that a burst of load hits them alike. On the news corpus the issue's target (``clean`` at
-3x ftfy or better) is checked against the median of the rounds' own ratios, and the ratio
-is also measured document by document (each document's best kept), which moves far less
-with the load than whole passes do. MB are megabytes (10^6 bytes) of
-UTF-8 in the documents' ``text`` field, for all rows. The CLI end to end (``--jobs``) and
-peak RSS are measured by benchmarks/bench_cli.py.
+that a burst of load hits them alike, after an untimed warm-up (see warm_up). On the news
+corpus the issue's target (``clean`` at 3x ftfy or better) is checked against the median
+of the rounds' own ratios, and the ratio is also measured document by document (each
+document's best kept), which moves far less with the load than whole passes do. MB are
+megabytes (10^6 bytes) of UTF-8 in the documents' ``text`` field, for all rows. The CLI
+end to end (``--jobs``) and peak RSS are measured by benchmarks/bench_cli.py.
 """
 
 from __future__ import annotations
