@@ -46,7 +46,7 @@ from typing import Any
 import ftfy
 
 import cleanse
-from cleanse import _fastpath
+from cleanse import _speed
 
 orjson: Any
 try:
@@ -154,7 +154,7 @@ def datatrove_contenders(texts: list[str]) -> dict[str, Callable[[], None]]:
 
 
 def reference_clean(text: str) -> str:
-    with _fastpath.reference_path():
+    with _speed.reference_path():
         return cleanse.clean(text)
 
 

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from cleanse.errors import CleanseError, ConfigError, InputError
 
 if TYPE_CHECKING:
-    from cleanse.pipeline import Change, Config, Step, clean, clean_and_explain, replay, steps
+    from cleanse.config import Config
+    from cleanse.pipeline import Change, clean, clean_and_explain, replay, steps
+    from cleanse.registry import Step
     from cleanse.rules import Cut, Document
 
 __version__ = "0.1.0"
@@ -38,8 +40,8 @@ __all__ = [
 # `cleanse --version` and `import cleanse` as quick as a command in a pipe should be.
 _LAZY = {
     "Change": "cleanse.pipeline",
-    "Config": "cleanse.pipeline",
-    "Step": "cleanse.pipeline",
+    "Config": "cleanse.config",
+    "Step": "cleanse.registry",
     "clean": "cleanse.pipeline",
     "clean_and_explain": "cleanse.pipeline",
     "replay": "cleanse.pipeline",

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cleanse import _fastpath
+from cleanse import _speed
 
 if TYPE_CHECKING:
     import ftfy
@@ -54,7 +54,7 @@ MAX_MOJIBAKE_PASSES = 4
 
 
 @functools.cache
-def _mojibake_suspect() -> Callable[[str], bool] | None:
+def _mojibake_suspect() -> Callable[[str], bool]:
     """Return a test that is True for every text ftfy's encoding repair would change.
 
     ftfy's repair changes only text that its badness pattern flags as mojibake, that holds
@@ -66,7 +66,7 @@ def _mojibake_suspect() -> Callable[[str], bool] | None:
     import ftfy.badness
 
     surrogates = "".join(map(chr, range(0xD800, 0xE000)))
-    return _fastpath.could_search(ftfy.badness.BADNESS_RE, surrogates)
+    return _speed.could_search(ftfy.badness.BADNESS_RE, surrogates)
 
 
 HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -81,7 +81,7 @@ INVISIBLE = re.compile(
 # Characters that break a line or tab: inside one paragraph they can only mean a space.
 SPACE_LIKE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]")
 # Written as an escape for ``re`` to read (a raw string): a lone surrogate in the source
-# itself is a string that cannot be encoded, which mypyc (setup.py) refuses to compile.
+# itself would make the module's text unencodable.
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 HORIZONTAL_SPACE_RUN = re.compile(
     "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]"
@@ -153,10 +153,7 @@ def _may_hold_mojibake(text: str) -> bool:
     """False only when ftfy's encoding repair would leave *text* as it is (see _mojibake_suspect)."""
     if text.isascii():
         return False
-    if not _fastpath.ENABLED:
-        return True
-    suspect = _mojibake_suspect()
-    return suspect is None or suspect(text)
+    return _mojibake_suspect()(text)
 
 
 def remove_invisible_chars(text: str) -> str:
@@ -203,7 +200,7 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("  too \\u00a0 many   spaces ")
     'too many spaces'
     """
-    if _fastpath.ENABLED and "  " not in text and text.isprintable():
+    if "  " not in text and text.isprintable():
         # Printable text holds no tab or no-break space (they are unprintable), so only
         # two plain spaces in a row could need collapsing.
         return text.strip()
@@ -219,7 +216,7 @@ def only_strip_can_change(text: str) -> bool:
     are curly quotes, dashes and the like that cannot make up mojibake, once it is NFC.
     A fast path: the pipeline then skips the fixes.
     """
-    if not _fastpath.ENABLED or "&" in text or "  " in text:
+    if "&" in text or "  " in text:
         return False
     if text.isascii():
         return text.isprintable()
@@ -244,7 +241,7 @@ def _inert_typography() -> frozenset[str]:
 
     chars = {
         c
-        for c in _fastpath.safe_typography(ftfy.badness.BADNESS_RE)
+        for c in _speed.safe_typography(ftfy.badness.BADNESS_RE)
         if c.isprintable() and unicodedata.normalize("NFD", c) == c and not unicodedata.combining(c)
     }
     neighbours = chars | {chr(i) for i in range(128)}

@@ -61,13 +61,18 @@ def split_paragraphs(text: str, *, join_wrapped_lines: bool = False) -> list[str
     return blocks
 
 
-def join_paragraphs(paragraphs: Iterable[str]) -> str:
-    """Join paragraphs with one blank line and end with a newline; no paragraphs gives "".
+def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final_newline: bool = True) -> str:
+    """Join paragraphs with *separator* (one blank line) and end with a newline (as a file
+    does, unless *final_newline* is false, as for a field of a record); none gives "".
 
     >>> join_paragraphs(["First.", "Second."])
     'First.\\n\\nSecond.\\n'
+    >>> join_paragraphs(["First.", "Second."], "\\n", final_newline=False)
+    'First.\\nSecond.'
     >>> join_paragraphs([])
     ''
     """
     kept = [p for p in paragraphs if p]
-    return "\n\n".join(kept) + "\n" if kept else ""
+    if not kept:
+        return ""
+    return separator.join(kept) + ("\n" if final_newline else "")

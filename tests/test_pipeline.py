@@ -10,6 +10,7 @@ import pytest
 
 import cleanse
 from cleanse import Change, Config, ConfigError, Step, clean, clean_and_explain, replay
+from cleanse.registry import StructureStep
 
 STEP_NAMES = [s.name for s in cleanse.steps()]
 SEED_LIKE = (
@@ -55,8 +56,9 @@ def test_extra_patterns_for_a_step_that_is_not_a_rule_is_a_config_error() -> Non
     [
         {"enable": [1]},
         {"extra_steps": ["not a step"]},
-        {"extra_steps": [Step("fix_mojibake", "fix", str.strip)]},  # a built-in name is taken
-        {"extra_steps": [Step("mine", "structure", None)]},
+        {"extra_steps": [Step.fix("fix_mojibake", str.strip)]},  # a built-in name is taken
+        {"extra_steps": [StructureStep("mine")]},  # structure steps are the pipeline's own
+        {"extra_steps": [Step.rule("mine", "not callable")]},  # type: ignore[arg-type]
     ],
 )
 def test_other_bad_configs_are_config_errors(kwargs: dict[str, object]) -> None:
@@ -200,7 +202,7 @@ def test_every_step_has_a_one_line_doc(step: Step) -> None:
     assert step.summary and step.summary != step.name
     assert "\n" not in step.summary
     assert not step.summary.endswith((",", ";", ":")), "the summary is a whole sentence"
-    assert step.kind == "structure" or callable(step.function)
+    assert step.kind == "structure" or callable(getattr(step, "function", None))
 
 
 def test_only_join_wrapped_lines_is_opt_in() -> None:

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import cleanse
 from cleanse import fixes, rules
 from cleanse.paragraphs import join_paragraphs, split_paragraphs
+from cleanse.rules import text as text_facts
 
 FIXES = [s for s in cleanse.steps() if s.kind == "fix"]
 
@@ -183,7 +184,7 @@ def articles(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 14))):
         if len(lines) > 1 and draw(st.integers(0, 5)) == 0:
             earlier = draw(st.sampled_from(lines))
-            pieces = rules.SENTENCE_END.split(earlier)
+            pieces = text_facts.SENTENCE_END.split(earlier)
             lines.append(draw(st.sampled_from([earlier, *pieces])))
         else:
             lines.append(draw(article_lines()))

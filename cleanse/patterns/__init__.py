@@ -57,6 +57,23 @@ def scope_inline_flags(pattern: str) -> str:
     return f"(?{flags}:{pattern}\n)" if "x" in flags else f"(?{flags}:{pattern})"
 
 
+def compile_pattern(pattern: str, origin: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile one user-given regular expression, or raise a ``ConfigError`` that quotes it
+    and says where it came from: the one place a bad pattern becomes a user's error.
+
+    >>> compile_pattern("(unclosed", "protect")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cleanse.errors.ConfigError: protect: invalid pattern '(unclosed': missing ), ...
+    """
+    if not isinstance(pattern, str):
+        raise ConfigError(f"{origin}: a pattern is a string, not {type(pattern).__name__}")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ConfigError(f"{origin}: invalid pattern {pattern!r}: {exc}") from None
+
+
 def compile_whole_paragraph(
     patterns: list[str], origin: str, *, validate: bool = True
 ) -> re.Pattern[str] | None:
@@ -68,10 +85,7 @@ def compile_whole_paragraph(
     skip that check at run time, where it would double the start-up cost; a test runs it.
     """
     for pattern in patterns if validate else ():
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"{origin}: invalid pattern {pattern!r}: {exc}") from None
+        compile_pattern(pattern, origin)
     if not patterns:
         return None
     # Trailing punctuation never turns a line of boilerplate into prose.
@@ -87,3 +101,27 @@ def builtin_pattern(rule: str) -> re.Pattern[str] | None:
     for name in phrase_files(rule):
         patterns += read_phrases(folder.joinpath(name).read_text(encoding="utf-8"))
     return compile_whole_paragraph(patterns, f"cleanse/patterns/{rule}.*.txt", validate=False)
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Return the entries of the word list ``words/<name>.txt`` (regular expressions).
+
+    Word lists are the vocabulary a rule's logic reads (abbreviations, the words of
+    template talk, link headers): data kept apart from the code, like the phrase lists,
+    but fragments a rule builds into its own pattern rather than whole paragraphs.
+
+    >>> "sen" in word_list("abbreviation")
+    True
+    """
+    text = resources.files(__package__).joinpath("words").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    return tuple(read_phrases(text))
+
+
+def word_alternation(name: str) -> str:
+    """The word list *name* as one non-capturing alternation, in file order.
+
+    >>> word_alternation("photo_agency").startswith("(?:AP|AFP|")
+    True
+    """
+    return "(?:" + "|".join(word_list(name)) + ")"

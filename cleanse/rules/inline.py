@@ -1,0 +1,201 @@
+"""Inline cuts: junk glued inside a paragraph of the article, cut so the sentences around
+it survive: name hover-cards, calls to action glued to a paragraph's edge, furniture
+labels ("Story highlights") and photo credits glued to a caption's end.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cleanse import _speed
+from cleanse._speed import LazyRegex
+from cleanse.patterns import word_alternation
+from cleanse.rules import phrases
+from cleanse.rules.cuts import Cut, merge
+from cleanse.rules.text import sentence_spans
+
+# The Hill's hover cards: the display name, then the full name glued to a string of the
+# person's other headlines, closed by "MORE": "Sen. Rand Paul Randal (Rand) Howard
+# PaulSenate GOP waves Trump off … MORE (Ky.)".
+HOVER_CARD = LazyRegex(
+    r"""\b(?P<surname>\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)\s?
+    (?P<card>
+      (?:(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\))\s){0,5}?
+      (?P=surname)
+      (?=[\p{Lu}\d'"‘“$#])
+      [^\n]{0,1200}?
+      (?:(?<=\s)|(?<=(?P=surname)))MORE
+    )(?=[\s.,;:!?’'")\]]|$)""",
+    verbose=True,
+)
+
+
+# The same card when a space, not glue, follows the full name: "Speaker Paul Ryan Paul
+# Davis Ryan Retirees should say … MORE (R-Wis.)". Without the glue the card is only
+# trusted when it repeats the display name's first and last names around its middle ones.
+SPACED_HOVER_CARD = LazyRegex(
+    r"""\b(?P<first>\p{Lu}\p{Ll}+)\s(?P<surname>\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)\s
+    (?P<card>
+      (?P=first)\s(?:(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\))\s){1,3}?
+      (?P=surname)\s
+      [^\n]{0,1200}?\sMORE
+    )(?=[\s.,;:!?’'")\]]|$)""",
+    verbose=True,
+)
+
+
+def hover_card(paragraph: str) -> list[Cut]:
+    """Cut name hover-cards glued into a sentence: a full name, headlines, then ``MORE``.
+
+    >>> p = "Sen. Ann Lee Ann Marie LeeSenate passes bill Lee talks trade MORE (D-Ore.) spoke."
+    >>> [p[c.start:c.end] for c in hover_card(p)]
+    ['Ann Marie LeeSenate passes bill Lee talks trade MORE']
+    >>> p = "Speaker Paul Ryan Paul Davis Ryan Retirees should say no to the plan MORE (R-Wis.) spoke."
+    >>> [p[c.start:c.end] for c in hover_card(p)]
+    ['Paul Davis Ryan Retirees should say no to the plan MORE']
+    """
+    if "MORE" not in paragraph:
+        return []
+    cuts = [
+        Cut(m.start("card"), m.end("card"), "name hover-card with other headlines")
+        for m in HOVER_CARD.finditer(paragraph)
+    ]
+    if not cuts:
+        cuts = [
+            Cut(m.start("card"), m.end("card"), "name hover-card with other headlines")
+            for m in SPACED_HOVER_CARD.finditer(paragraph)
+        ]
+    return cuts
+
+
+# Words without which no sentence is junk that glued_promo cuts (a word list, checked
+# against the phrase lists it gates by tests/test_patterns.py).
+GLUED_PROMO_HINT = re.compile("(?i)" + word_alternation("glued_promo_hint"))
+
+
+@functools.cache
+def _folded_promo_hint() -> re.Pattern[str]:
+    """GLUED_PROMO_HINT's phrases, all in lower case, to search case-sensitively in
+    case-folded text: then ``re`` skips to their first letters instead of trying every
+    phrase at every position. (Compiled on first use, not at start-up.)"""
+    return re.compile(GLUED_PROMO_HINT.pattern.removeprefix("(?i)"))
+
+
+def _has_promo_hint(paragraph: str) -> bool:
+    """``GLUED_PROMO_HINT.search(paragraph)``, the literal scan asked first."""
+    if not _speed.may_match(GLUED_PROMO_HINT, paragraph):
+        return False
+    return _folded_promo_hint().search(_speed.fold_case(paragraph)) is not None
+
+
+# Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
+# photo credit glued to its end ("… the vote. | Jo Doe/AP Photo").
+LEADING_LABEL = LazyRegex(
+    r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})"
+)
+# The same label after a photo caption's credit, inside the paragraph:
+# "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
+LABEL_INITIALS = frozenset("CcSsKkHh\u017f\u212a")
+INNER_LABEL = LazyRegex(r"(?<=[.)”\"]\s)(?i:story highlights)\s+(?=\p{Lu})")
+# The agencies are a word list (cleanse/patterns/words/photo_agency.txt).
+TRAILING_CREDIT = re.compile(
+    rf"\s+\|\s+[^|]{{0,60}}?(?:/|\b){word_alternation('photo_agency')}\b[^|]{{0,60}}$"
+)
+
+
+def glued_promo(paragraph: str) -> list[Cut]:
+    """Cut a call to action glued to the end or start of a paragraph of text.
+
+    "… contributed to this report. Want the newsletter in your inbox? Sign up here." keeps
+    its first sentence. A sentence is cut only when it is, on its own, a line that
+    ``promo_line``, ``related_link`` or ``legal_notice`` would drop. (A caption's photo
+    credit is left on the caption: the credit says whose picture it is.)
+
+    >>> p = "Jo Doe contributed to this report. Want our newsletter in your inbox? Sign up here."
+    >>> [p[c.start:c.end] for c in glued_promo(p)]
+    ['Want our newsletter in your inbox? Sign up here.']
+    """
+    edges = _glued_furniture(paragraph)
+    if not _has_promo_hint(paragraph):
+        return edges
+    spans = sentence_spans(paragraph)
+    if len(spans) < 2:
+        return edges
+    last = len(spans) - 1
+    # Grow the run from each edge: "Want it in your inbox? Sign up here." is one promo in
+    # two sentences, so the joined sentences are tested, not each alone.
+    tail = _longest_junk_run(
+        paragraph, spans, range(last, max(last - GLUED_PROMO_SENTENCES, 0) - 1, -1), last
+    )
+    head = _longest_junk_run(paragraph, spans, range(0, min(GLUED_PROMO_SENTENCES, last + 1)), 0)
+    cuts = []
+    if head is not None:
+        cuts.append(Cut(spans[0][0], spans[head][1], "call to action inside the text"))
+    if tail is not None:
+        cuts.append(Cut(spans[tail][0], spans[last][1], "call to action inside the text"))
+    cuts = merge(cuts)
+    if cuts and cuts[0].start <= spans[0][0] and cuts[-1].end >= spans[last][1] and len(cuts) == 1:
+        return edges  # the whole paragraph is junk: a line rule's job, not a cut
+    return merge(cuts + edges)
+
+
+def _glued_furniture(paragraph: str) -> list[Cut]:
+    cuts = []
+    # LEADING_LABEL starts with "CLOSE" or one of its labels, ignoring case (ſ and the
+    # Kelvin sign K match s and k, ignoring case).
+    lead = LEADING_LABEL.match(paragraph) if paragraph[:1] in LABEL_INITIALS else None
+    if lead:
+        cuts.append(Cut(lead.start(), lead.end(), "page furniture glued to the text"))
+    elif "ighlights" in paragraph:
+        cuts += [
+            Cut(m.start(), m.end(), "page furniture glued to the text")
+            for m in INNER_LABEL.finditer(paragraph)
+        ]
+    trail = TRAILING_CREDIT.search(paragraph) if "|" in paragraph else None
+    if trail and trail.start() > 0:
+        cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))
+    return cuts
+
+
+GLUED_PROMO_SENTENCES = 4
+
+
+def _longest_junk_run(paragraph: str, spans: list[tuple[int, int]], order: range, anchor: int) -> int | None:
+    """Return the sentence index farthest from the edge *anchor* such that the run is junk.
+
+    The run grows one sentence at a time from the edge. A sentence joins it when it is
+    junk on its own, or together with its neighbour on the edge side ("Want it in your
+    inbox? Sign up here."); the first sentence that is neither stops the run, so a
+    sentence of the article is never swallowed.
+    """
+
+    def junk(a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return _is_standalone_junk(paragraph[spans[lo][0] : spans[hi][1]].strip(), paragraph)
+
+    indices = list(order)
+    found = None
+    i = 0
+    while i < len(indices):
+        k = indices[i]
+        if junk(k, k) or (found is not None and junk(k, found)):
+            found = k
+            i += 1
+        elif found is None and i + 1 < len(indices) and junk(k, indices[i + 1]):
+            found = indices[i + 1]
+            i += 2
+        else:
+            break
+    return found
+
+
+# The line rules a sentence cut from a paragraph must satisfy on its own.
+STANDALONE_JUNK = ("promo_line", "related_link", "legal_notice")
+
+
+def _is_standalone_junk(sentence: str, paragraph: str) -> bool:
+    """True when *sentence* (a part of *paragraph*) is a line some STANDALONE_JUNK rule drops."""
+    if not phrases.may_match_any(sentence, STANDALONE_JUNK, paragraph):
+        return False
+    return any(phrases.matches(rule, sentence, paragraph) for rule in STANDALONE_JUNK)

@@ -1,0 +1,411 @@
+"""Pull quotes: a sentence of the article printed again in large type, often in quotation
+marks with an attribution; the scraper keeps both copies.
+
+A paragraph is a pull quote when its sentences are all sentences of a longer paragraph,
+or when it is a quotation repeated inside a longer one. Identical paragraphs (a refrain)
+and the title stay.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+
+from cleanse.rules.document import Document
+from cleanse.rules.text import (
+    _ASCII_WORD_BYTES,
+    QUOTE_OPENERS,
+    bullet,
+    is_shouting,
+    normalise,
+    normalise_sentence,
+    sentence_keys,
+    without_typography,
+    words_of,
+)
+
+# For squeezing ASCII text: the same table keeping the line breaks and carriage returns
+# that _squeeze_sentences puts between paragraphs and between sentences, and the bytes to
+# delete (every other one that is not a word character).
+_SQUEEZE_SEPARATORS = b"\n\r"
+_ASCII_WORD_BYTES_BY_SENTENCE = bytes(
+    c if c in _SQUEEZE_SEPARATORS else _ASCII_WORD_BYTES[c] for c in range(256)
+)
+_ASCII_NON_WORD_BYTES = bytes(
+    c for c in range(128) if _ASCII_WORD_BYTES[c] == 0x20 and c not in _SQUEEZE_SEPARATORS
+)
+
+
+def _squeeze_sentences(texts: Sequence[str], joined: str | None = None) -> str | None:
+    """Each text's words, case-folded, with nothing between them (``normalise`` without
+    its spaces), one text a line and a carriage return between a text's sentences (as
+    SENTENCE_END splits them). None when a text holds a line break or a carriage return.
+
+    Texts that are ASCII but for everyday typography are squeezed all at once in C
+    (splitting into words is what normalising costs, and squeezing needs none); the few
+    others one sentence at a time.
+
+    >>> _squeeze_sentences(["He said: “No.” Then left!", "B-52", "Straße 5"]).split("\\n")
+    ['hesaidno\\rthenleft', 'b52', 'strasse5']
+
+    *joined*, when given, is ``"\\n".join(texts)``, already made by the caller.
+    """
+    if joined is None:
+        joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1 or "\r" in joined:
+        return None  # no texts, or a text holding a line break
+    # A sentence ends where SENTENCE_END matches: marked from its stop, every stop made a
+    # full stop first so that the pattern starts with one fixed character, which ``re``
+    # finds several times faster than a class. Stops are not word characters: squeezing
+    # deletes them either way.
+    stops = joined.replace("!", ".").replace("?", ".").replace("…", ".")
+    joined = without_typography(_SENTENCE_END_AT_FULL_STOP.sub("\r", stops))
+    others: dict[int, str] = {}
+    if not joined.isascii():
+        lines = joined.split("\n")
+        others = {
+            i: "\r".join("".join(words_of(sentence)) for sentence in line.split("\r"))
+            for i, line in enumerate(lines)
+            if not line.isascii()
+        }
+        joined = "\n".join("" if i in others else line for i, line in enumerate(lines))
+    squeezed = joined.encode("ascii").translate(_ASCII_WORD_BYTES_BY_SENTENCE, _ASCII_NON_WORD_BYTES)
+    result = squeezed.decode("ascii")
+    if others:
+        lines = result.split("\n")
+        for i, text in others.items():
+            lines[i] = text
+        result = "\n".join(lines)
+    return result
+
+
+# SENTENCE_END, in text whose stops are all full stops, matched from the stop and never
+# across a line break (each line is a paragraph of its own).
+_SENTENCE_END_AT_FULL_STOP = re.compile(r"\.[\"'”’)\]]*[^\S\n]+")
+
+
+# SENTENCE_END starting at its full stop rather than after it: a pattern that starts with
+# a class of characters, which ``re`` looks for in a tight loop (several times faster
+# than trying the look-behind at every position). Both find the same first sentence end.
+_SENTENCE_END_FROM_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
+
+def _first_sentence(paragraph: str) -> str:
+    """The normalised first sentence of *paragraph* (pull quotes ask once per paragraph)."""
+    end = _SENTENCE_END_FROM_STOP.search(paragraph)
+    return normalise(paragraph[: end.start() + 1] if end else paragraph)
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    """Where each of *lines* starts in ``"\\n".join(lines)``."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+class _Squeezed:
+    """A document's paragraphs squeezed (see _squeeze_sentences), and what is read off them.
+
+    Each is made when first asked for: ruling a document out of pull quotes only asks
+    whether a squeezed sentence repeats (two thirds of the news corpus's documents need
+    nothing more), so the lines, the document and the counts wait until a search needs them.
+    """
+
+    def __init__(self, paragraphs: Sequence[str], marked: str) -> None:
+        self.paragraphs = paragraphs
+        self.marked = marked  # one paragraph a line, "\r" between a paragraph's sentences
+
+    @cached_property
+    def document(self) -> str:
+        """The squeezed paragraphs, one line each."""
+        return self.marked.replace("\r", "")
+
+    @cached_property
+    def lines(self) -> dict[str, str]:
+        """Each paragraph squeezed, "\r" between its sentences."""
+        return dict(zip(self.paragraphs, self.marked.split("\n"), strict=True))
+
+    @cached_property
+    def _sentences(self) -> list[str]:
+        return self.marked.replace("\n", "\r").split("\r")
+
+    @cached_property
+    def sentences(self) -> Counter[str]:
+        """How many times each squeezed sentence is in the document."""
+        return Counter(self._sentences)
+
+    @cached_property
+    def may_repeat_any(self) -> bool:
+        """False only when no squeezed sentence occurs twice and none is empty."""
+        sentences = self._sentences
+        distinct = set(sentences)
+        return "" in distinct or len(distinct) < len(sentences)
+
+
+class PullQuoteEvidence:
+    """The repeated text of a document, read once per round: what pull quotes are made of.
+
+    The full question (is this sentence a sentence of a longer paragraph?) splits and
+    normalises every sentence of the page; the pre-checks here answer it for most
+    paragraphs with a few string searches of the page's words squeezed together.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.paragraphs = document.paragraphs
+        self.joined = document.joined
+
+    @cached_property
+    def _normalised_paragraphs(self) -> list[str]:
+        return [normalise(p) for p in self.paragraphs]
+
+    @cached_property
+    def _normalised(self) -> tuple[str, dict[str, int]]:
+        texts = self._normalised_paragraphs
+        counts: dict[str, int] = {}
+        for t in texts:
+            counts[t] = counts.get(t, 0) + 1
+        return "\n".join(texts), counts
+
+    def repeats_elsewhere(self, normalised: str, paragraph: str) -> bool:
+        """True when *normalised* (taken from *paragraph*) occurs inside another, longer paragraph.
+
+        Only for documents of moderate size (see PULL_QUOTE_SEARCH_LIMIT).
+        """
+        # One copy is the paragraph's own: unless there are two, no other paragraph holds it.
+        squeezed = self._squeezed
+        if squeezed is not None:
+            if squeezed.document.count(normalised.replace(" ", "")) < 2:
+                return False
+        elif len(self._words) <= SMALL_DOCUMENT and self._words.count(normalised) < 2:
+            return False
+        joined, counts = self._normalised
+        if len(joined) > PULL_QUOTE_SEARCH_LIMIT:
+            return False
+        own = normalise_sentence(paragraph)
+        copies = counts.get(normalised, 0) + (counts.get(own, 0) if own != normalised else 0)
+        return joined.count(normalised) > copies
+
+    def may_quote_elsewhere(self, paragraph: str) -> bool:
+        """False only when :meth:`repeats_elsewhere` is False for the quotation *paragraph* holds.
+
+        The quotation is the paragraph without the attribution after its dash, so it
+        holds at least the words before the paragraph's first dash: unless those occur
+        twice in the squeezed document, the quotation cannot (and without a dash, they
+        are the paragraph's own squeezed line). No pattern and no normalising.
+        """
+        squeezed = self._squeezed
+        if squeezed is None or paragraph not in squeezed.lines:
+            return True
+        dash = min((at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1), default=-1)
+        if dash == -1:
+            before_dash = squeezed.lines[paragraph].replace("\r", "")
+        else:
+            before_dash = "".join(words_of(paragraph[:dash]))
+        return squeezed.document.count(before_dash) >= 2
+
+    def may_repeat(self, paragraph: str) -> bool:
+        """False only when the first sentence of *paragraph* is in no other paragraph.
+
+        A pre-check for :attr:`sentence_owners`, which splits and normalises every sentence
+        of the document: a pull quote's first sentence is printed as a sentence of another
+        paragraph, so it occurs twice among the sentences of the whole document, squeezed
+        (once in the quote, once in the other paragraph), counted once for the document
+        whatever its size. Where the paragraphs cannot be squeezed (one holds a line
+        break), one string search of the document's words rules most paragraphs out;
+        past SMALL_DOCUMENT, where a search per paragraph would be quadratic, each of the
+        sentence's words must occur twice instead.
+        """
+        squeezed = self.squeezed_any_size  # counting sentences is linear at any size
+        if squeezed is not None and paragraph in squeezed.lines:
+            key = squeezed.lines[paragraph].partition("\r")[0]
+            return not key or squeezed.sentences[key] >= 2
+        key = _first_sentence(paragraph)
+        if not key:
+            return True
+        if len(self._words) <= SMALL_DOCUMENT:
+            return self._words.count(key) >= 2
+        counts = self._word_counts
+        return all(counts.get(word, 0) >= 2 for word in key.split(" "))
+
+    @cached_property
+    def _squeezed(self) -> _Squeezed | None:
+        """The paragraphs squeezed (see _squeeze_sentences) for the pull-quote searches, or None.
+
+        Squeezing does what normalising does for these searches, without splitting the
+        text into words, which is what normalising costs. Text that occurs twice among the
+        normalised paragraphs still occurs twice once the spaces between words are
+        deleted, and a sentence of a paragraph is still inside it; the searches may find
+        more there (words run together), which only sends more paragraphs to the full
+        check. Only for documents of at most SMALL_DOCUMENT characters squeezed: they are
+        searched once per paragraph.
+        """
+        squeezed = self.squeezed_any_size
+        return squeezed if squeezed is not None and len(squeezed.document) <= SMALL_DOCUMENT else None
+
+    @cached_property
+    def squeezed_any_size(self) -> _Squeezed | None:
+        """The paragraphs squeezed, whatever the document's size (None when a paragraph
+        holds a line break): what :meth:`may_repeat` counts its sentences in."""
+        paragraphs = self.paragraphs
+        marked = _squeeze_sentences(paragraphs, self.joined)
+        if marked is None:
+            return None
+        return _Squeezed(paragraphs, marked)
+
+    @cached_property
+    def _squeezed_starts(self) -> list[int]:
+        """Where each line of the squeezed document starts (only asked when it is searched)."""
+        squeezed = self._squeezed
+        return _line_starts(squeezed.document.split("\n")) if squeezed is not None else []
+
+    @cached_property
+    def _words(self) -> str:
+        # Every word of the document, one space apart: where paragraphs meet, a search
+        # may find words of two paragraphs, which only makes the pre-check pass more.
+        return " ".join(filter(None, self._normalised_paragraphs))
+
+    @cached_property
+    def _word_counts(self) -> dict[str, int]:
+        return Counter(self._words.split())
+
+    def owned_by_longer(self, sentence: str, size: int) -> bool:
+        """True when the normalised *sentence* is a sentence of a paragraph of more than *size* words.
+
+        The same answer as ``sentence_owners.get(sentence, 0) > size``, without splitting
+        the sentences of every paragraph: only a longer paragraph whose words contain the
+        sentence's words is split.
+        """
+        if not sentence:
+            return False  # the index holds no empty sentence
+        if "\n" in sentence:
+            return self.sentence_owners.get(sentence, 0) > size
+        # Only the paragraphs whose text holds the sentence, found by a string search of
+        # all of them joined, one line each: squeezed, or else normalised.
+        squeezed = self._squeezed
+        if squeezed is not None:
+            joined, starts, needle = squeezed.document, self._squeezed_starts, sentence.replace(" ", "")
+        elif len(self._words) <= SMALL_DOCUMENT:
+            joined, starts, needle = self._normalised[0], self._normalised_starts, sentence
+        else:
+            # A long document: one index of every sentence costs less than a scan per question.
+            return self.sentence_owners.get(sentence, 0) > size
+        at = joined.find(needle)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            longer = len(self.paragraphs[i].split(None, size)) > size  # more than *size* words
+            if longer and sentence in sentence_keys(self.paragraphs[i]):
+                return True
+            if i + 1 == len(starts):
+                break
+            at = joined.find(needle, starts[i + 1])
+        return False
+
+    @cached_property
+    def _normalised_starts(self) -> list[int]:
+        """Where each normalised paragraph starts in the joined text of ``_normalised``."""
+        return _line_starts(self._normalised_paragraphs)
+
+    @cached_property
+    def sentence_owners(self) -> dict[str, int]:
+        """Map each normalised sentence to the word count of the longest paragraph holding it."""
+        owners: dict[str, int] = {}
+        for p in self.paragraphs:
+            size = len(p.split())
+            for key in sentence_keys(p):
+                if key and owners.get(key, 0) < size:
+                    owners[key] = size
+        return owners
+
+
+PULL_QUOTE_MIN_WORDS = 6
+
+
+# "…” — Name, title": the attribution printed under a pull quote.
+ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$")
+_ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of them
+# Above this much text, searching each candidate in the whole document costs too much;
+# sentence-by-sentence matching still runs.
+PULL_QUOTE_SEARCH_LIMIT = 300_000
+# Up to this many characters of words, the pull-quote pre-checks search the document once
+# per paragraph; past it they use the index of every sentence (linear, built once a round).
+SMALL_DOCUMENT = 20_000
+
+
+def pull_quote(paragraph: str, document: Document) -> str | None:
+    """Drop a pull quote: a paragraph whose sentences are all repeated in a longer paragraph,
+    or a quotation (with or without "— Name") repeated anywhere inside a longer one.
+
+    Magazines lift a striking sentence out of the text and print it again in large type,
+    often in quotation marks with an attribution; the scraper keeps both.
+    Identical paragraphs are left alone (a refrain in a poem), and so is the title.
+
+    >>> text = "The plan, she said, would cost far less than the old pier did."
+    >>> doc = Document(["Title", "Mayor Ann Lee spoke. " + text + " Then she left.", text])
+    >>> pull_quote(text, doc)
+    'pull quote repeating the article'
+    """
+    if document.paragraphs[0] == paragraph:
+        return None  # the title (and the whole of a one-paragraph text: nothing to repeat)
+    page = document.fact(PullQuoteEvidence)
+    # Most paragraphs fail both pre-checks, and then nothing below can drop them: only the
+    # two branches they guard drop.
+    may_repeat = page.may_repeat(paragraph)
+    if not (may_repeat or (paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph))):
+        return None
+    # Six words or more: splitting off the first six tells, without listing every word.
+    if len(paragraph.split(None, PULL_QUOTE_MIN_WORDS - 1)) < PULL_QUOTE_MIN_WORDS:
+        return None
+    if is_shouting(paragraph) or bullet(paragraph):
+        return None  # a subhead or a teaser repeating its section's text is the page's own outline
+    if may_repeat:
+        size = len(paragraph.split())
+        sentences = [s for s in sentence_keys(paragraph) if s]
+        if sentences and all(page.owned_by_longer(s, size) for s in sentences):
+            return "pull quote repeating the article"
+    if paragraph[0] not in QUOTE_OPENERS:
+        return None
+    # A quotation printed apart, maybe with its attribution: repeated anywhere inside a
+    # longer paragraph, even without its sentence boundaries.
+    if not page.may_quote_elsewhere(paragraph):
+        return None
+    body = normalise_sentence(ATTRIBUTION.sub("", paragraph))
+    if len(body.split()) >= PULL_QUOTE_MIN_WORDS and page.repeats_elsewhere(body, paragraph):
+        return "pull quote repeating the article"
+    return None
+
+
+def only_loses_evidence(document: Document) -> bool:
+    """True when ``pull_quote``, having run on *document*, cannot drop anything from a part of it.
+
+    A pull quote needs a longer paragraph repeating its sentences; dropping paragraphs
+    only takes such evidence away, so a paragraph kept once is kept in every later round.
+    Except past PULL_QUOTE_SEARCH_LIMIT, where a shrinking document could start the
+    whole-document search: such documents are asked every round.
+    """
+    # Normalising can at most triple a text's length (case folding "ﬃ" gives "ffi").
+    return 3 * sum(len(p) + 1 for p in document.paragraphs) <= PULL_QUOTE_SEARCH_LIMIT
+
+
+def may_fire(document: Document) -> bool:
+    """False only when ``pull_quote``'s pre-checks rule out every paragraph of *document*.
+
+    The title is never a pull quote. Any other paragraph passes the first pre-check
+    (:meth:`PullQuoteEvidence.may_repeat`) only when its first sentence occurs twice among
+    the sentences of the document, squeezed: where no sentence does, one look at their
+    counts rules out every paragraph at once (most documents). What is left is the second
+    pre-check, for the paragraphs that open with a quotation mark.
+    """
+    if len(document.paragraphs) < 2:
+        return False  # a one-paragraph text is its own title (and is never squeezed)
+    page = document.fact(PullQuoteEvidence)
+    squeezed = page.squeezed_any_size
+    if squeezed is None or squeezed.may_repeat_any:
+        return True
+    return any(
+        paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph)
+        for paragraph in document.paragraphs[1:]
+    )

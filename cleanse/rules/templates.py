@@ -1,0 +1,157 @@
+"""Template markers: template syntax that never rendered, alone on a line or glued to prose.
+
+``template_marker`` drops a line made only of markers (``{{#rendered}} {{/rendered}}``);
+``glued_template_marker`` cuts markers out of a sentence. Prose *about* templates (a
+Jinja tutorial, a code review) keeps its markers: they are examples there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from cleanse.patterns import word_alternation
+from cleanse.rules.cuts import Cut, cut_and_map, merge, origin
+from cleanse.rules.document import Document
+
+# Words that show a paragraph is *about* templates (a tutorial, docs, a code review),
+# so the template syntax it quotes is an example, not a rendering failure.
+TEMPLATE_TALK = re.compile(rf"\b{word_alternation('template_talk')}\b", re.IGNORECASE)
+# Words that show a paragraph is about code (a shell or JavaScript example with ``${name}``):
+# consulted only for markers inside that same paragraph, never for the whole document,
+# where a "tax code" must not shield the page's unrendered markers.
+CODE_TALK = re.compile(rf"\b{word_alternation('code_talk')}\b", re.IGNORECASE)
+
+TEMPLATE_MARKER = re.compile(
+    r"\{\{[#/^!>&]?\s*[^{}\n]{0,200}?\s*\}\}"  # Mustache / Handlebars / Jinja expressions
+    r"|\{%-?\s*[^{}\n]{0,200}?\s*-?%\}"  # Jinja / Liquid / Django statements
+    r"|\{#\s*[^{}\n]{0,200}?\s*#\}"  # Jinja comments
+    r"|<%[=#-]?\s*[^<>\n]{0,200}?\s*-?%>"  # ERB / EJS / ASP
+    r"|\[\[\s*[\w:.-]{1,60}\s*\]\]"  # ad slots and wiki-style placeholders
+    r"|%%[A-Z][A-Z0-9_]{1,60}%%"  # %%AD_UNIT%%
+    r"|\$\{\s*[\w.]{1,60}\s*\}"  # ${headline}
+    r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]"  # unfilled CMS shortcodes
+    # wire story codes such as [L2N2CA27E]: letters and digits mixed
+    r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",
+    re.IGNORECASE,
+)
+
+
+def may_hold_template_marker(paragraph: str) -> bool:
+    """False only when *paragraph* holds no TEMPLATE_MARKER (True when unsure)."""
+    # Every TEMPLATE_MARKER alternative starts with one of these: a few C-speed searches
+    # rule out prose (prices and percentages included) before any pattern runs.
+    # Single characters first: prose usually has none of "[", "{" or "%".
+    if "[" in paragraph:
+        return True
+    if "{" in paragraph and any(opening in paragraph for opening in ("{{", "{%", "{#", "${")):
+        return True
+    return "%" in paragraph and ("<%" in paragraph or "%%" in paragraph)
+
+
+def is_template_only(paragraph: str) -> bool:
+    """True when *paragraph* is nothing but template markers, spaces and punctuation.
+
+    >>> is_template_only("{{#rendered}} {{/rendered}}")
+    True
+    >>> is_template_only("Hello {{ name }}, welcome!")
+    False
+    """
+    if not may_hold_template_marker(paragraph):
+        return False
+    rest = TEMPLATE_MARKER.sub("", paragraph)
+    return rest != paragraph and not any(c.isalnum() for c in rest)
+
+
+def template_marker(paragraph: str, document: Document) -> str | None:
+    """Drop a line made only of unrendered template syntax (``{{#rendered}} {{/rendered}}``).
+
+    In a document that talks about templates (a Jinja tutorial) such a line is a code
+    example and stays.
+    """
+    if is_template_only(paragraph) and not document.fact(discusses_templates):
+        return "unrendered template marker"
+    return None
+
+
+def discusses_templates(document: Document) -> bool:
+    """True when some paragraph of *document* talks about templates (a tutorial, template docs)."""
+    return any(TEMPLATE_TALK.search(p) for p in document.paragraphs)
+
+
+def may_fire(document: Document) -> bool:
+    """False only when ``template_marker`` drops no paragraph of *document*.
+
+    Every opening the test looks for in a paragraph is in the joined text too; where one
+    is, the paragraphs are asked in a row (a "[" alone is in a quarter of pages).
+    """
+    return may_hold_template_marker(document.joined) and any(map(is_template_only, document.paragraphs))
+
+
+def glued_template_marker(paragraph: str) -> list[Cut]:
+    """Cut template markers glued to prose (``{{#rendered}}The minister said…``).
+
+    Left alone: a paragraph that talks about templates or code (a tutorial sentence naming
+    ``{{ name }}`` or Jinja's ``{# … #}``, a shell example with ``${HOME}``), and a marker
+    quoted or inside backticks (a news story reporting that a page showed
+    “{{ article.title }}”).
+
+    >>> glued_template_marker("{{#rendered}}The minister said no.")
+    [Cut(start=0, end=13, reason='unrendered template marker')]
+    >>> glued_template_marker("In Jinja, write {{ name }} to print a variable.")
+    []
+    >>> glued_template_marker("The page showed “{{ article.title }}” all morning.")
+    []
+
+    A marker around a marker (``{{ {{x}} }}``) closes up once the inner one is cut; it is
+    cut in the same call, so that what is left holds nothing more to cut:
+
+    >>> glued_template_marker("Text{{ {{x}} }} here.")
+    [Cut(start=4, end=15, reason='unrendered template marker')]
+    """
+    cuts = _template_marker_cuts(paragraph)
+    for _ in range(MAX_MARKER_NESTING if len(paragraph) <= NESTED_MARKER_SEARCH_LIMIT else 0):
+        if not cuts:
+            break
+        rest, pieces = cut_and_map(paragraph, cuts)
+        closed_up = _template_marker_cuts(rest)
+        if not closed_up:
+            break
+        # A marker starts and ends with a bracket, never with a space a seam added, so
+        # both its ends lie in pieces of the paragraph.
+        cuts = merge(
+            cuts + [Cut(origin(pieces, c.start), origin(pieces, c.end - 1) + 1, c.reason) for c in closed_up]
+        )
+    return cuts
+
+
+# Markers nested deeper than this inside one another (never seen in scraped text) take
+# more than one call; with the pipeline's rounds of cuts, clean() removes 54 levels at
+# once. Each level is a search of the whole paragraph, so past the limit (a huge line,
+# maybe of nothing but braces) a call cuts one level, the pipeline's rounds six.
+MAX_MARKER_NESTING = 8
+NESTED_MARKER_SEARCH_LIMIT = 10_000
+
+
+def _template_marker_cuts(paragraph: str) -> list[Cut]:
+    """The template markers glued_template_marker cuts, one level of nesting."""
+    if not may_hold_template_marker(paragraph) or is_template_only(paragraph):
+        return []
+    if not TEMPLATE_MARKER.search(paragraph):
+        return []  # no marker to cut: a bracket or a brace of prose (the talk searches cost more)
+    if TEMPLATE_TALK.search(paragraph) or CODE_TALK.search(paragraph):
+        return []
+    ticks = [i for i, c in enumerate(paragraph) if c == "`"] if "`" in paragraph else []
+    return [
+        Cut(m.start(), m.end(), "unrendered template marker")
+        for m in TEMPLATE_MARKER.finditer(paragraph)
+        if not _is_quoted(paragraph, m.start(), m.end()) and bisect.bisect(ticks, m.start()) % 2 == 0
+    ]
+
+
+def _is_quoted(paragraph: str, start: int, end: int) -> bool:
+    # Look only at the few characters around the marker: this runs once per marker, and
+    # slicing the whole paragraph each time would be quadratic on a huge line.
+    before = paragraph[max(0, start - 8) : start].rstrip()[-1:]
+    after = paragraph[end : end + 8].lstrip()[:1]
+    return bool(before and after and before in "\"'“‘«`" and after in "\"'”’»`")
