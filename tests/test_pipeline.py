@@ -320,3 +320,42 @@ def test_change_is_immutable() -> None:
     change = Change("fix_mojibake", "fixed", 0, "a", "b", "why")
     with pytest.raises(dataclasses.FrozenInstanceError):
         change.step = "other"  # type: ignore[misc]
+
+
+# --- paragraph form: separator, final newline, and the change that names it ------------------
+
+
+def test_one_line_per_paragraph_when_configured() -> None:
+    config = Config(paragraph_separator="\n")
+    assert clean("Title\n\n\nADVERTISEMENT\nText.\n", config) == "Title\nText.\n"
+
+
+def test_a_field_has_no_final_newline_and_clean_text_comes_back_unchanged() -> None:
+    field = Config(paragraph_separator="\n", final_newline=False)
+    assert clean("A clean sentence.", field) == "A clean sentence."
+    assert clean_and_explain("A clean sentence.", field) == ("A clean sentence.", [])
+    assert clean("First.\n\nSecond.", Config(final_newline=False)) == "First.\n\nSecond."
+
+
+@pytest.mark.parametrize("separator", ["\t", "", "\n\n\n", None])
+def test_other_separators_are_config_errors(separator: object) -> None:
+    with pytest.raises(ConfigError, match="paragraph_separator"):
+        Config(paragraph_separator=separator)  # type: ignore[arg-type]
+
+
+def test_a_change_of_layout_alone_is_explained_as_paragraph_form() -> None:
+    cleaned, changes = clean_and_explain("First.\nSecond.")
+    assert cleaned == "First.\n\nSecond.\n"
+    assert [(c.step, c.action) for c in changes] == [("paragraph_form", "laid out")]
+    assert "blank line" in changes[0].reason
+    assert replay("First.\nSecond.", changes) == cleaned
+
+
+def test_changes_come_in_paragraph_order() -> None:
+    _, changes = clean_and_explain(SEED_LIKE)
+    assert [c.paragraph for c in changes] == sorted(c.paragraph for c in changes)
+
+
+@pytest.mark.parametrize("step", [s for s in cleanse.steps() if s.kind == "fix"], ids=lambda s: s.name)
+def test_a_fix_explains_itself_in_a_short_plain_sentence(step: Step) -> None:
+    assert step.reason and "``" not in step.reason and len(step.reason) <= 60
