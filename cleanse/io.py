@@ -217,19 +217,6 @@ def locate_field(line: str, field: str) -> tuple[str, int, int]:
     return value, start, end
 
 
-def parse_record(line: str, field: str) -> str:
-    """Return the string value of *field* in the JSON object *line*, or raise RecordError.
-
-    >>> parse_record('{"id": 1, "text": "Hi"}', "text")
-    'Hi'
-    >>> parse_record('[1, 2]', "text")
-    Traceback (most recent call last):
-    ...
-    cleanse.errors.RecordError: not a JSON object but an array
-    """
-    return locate_field(line, field)[0]
-
-
 # orjson refuses everything json refuses, and more (NaN, lone surrogate escapes, numbers
 # out of a double's range, nesting over 1024), but it accepts nesting that json's
 # recursion limit refuses: records with many brackets take the exact path.
@@ -467,21 +454,6 @@ def splice_field(data: bytes, start: int, end: int, value: str) -> bytes:
     return b"".join((data[:start], json_string(value, ascii_only=ascii_only), data[end:]))
 
 
-def replace_field(line: str, field: str, value: str) -> str:
-    r"""Return the record *line* with *field* set to *value*, every other byte unchanged.
-
-    A value written with ``\uXXXX`` escapes in pure ASCII is written back the same way.
-
-    >>> replace_field('{"id": 7, "text": "a  b", "tags": [1,2]}\n', "text", "a b")
-    '{"id": 7, "text": "a b", "tags": [1,2]}\n'
-    >>> replace_field('{"text": "é \\ud800  x"}', "text", "é \ud800 x")  # a lone surrogate
-    '{"text": "\\u00e9 \\ud800 x"}'
-    """
-    start, end = field_span(line, field)
-    data, start, end = to_utf8(line, start, end)
-    return splice_field(data, start, end, value).decode("utf-8")
-
-
 def to_utf8(line: str, start: int, end: int) -> tuple[bytes, int, int]:
     """Encode *line* to UTF-8 and turn the character offsets *start* and *end* into byte offsets.
 
@@ -501,7 +473,7 @@ class Output:
     so the destination is either untouched or complete, never half-written.
     """
 
-    def __init__(self, path: str, *, mode_from: str | None = None) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
         self._tmp: str | None = None
         self._raw: IO[bytes] | None = None
@@ -524,7 +496,6 @@ class Output:
             except PermissionError:
                 raise InputError(f"{path}: permission denied") from None
             self.stream = self._raw
-            self._mode_from = path
             return
         try:
             fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -547,7 +518,6 @@ class Output:
             self.discard()
             raise
         self.stream = stream
-        self._mode_from = mode_from if mode_from is not None else path
 
     def commit(self) -> None:
         """Finish writing: flush (and fsync, then move into place, for a file)."""
@@ -562,7 +532,7 @@ class Output:
         os.fsync(self._raw.fileno())
         self._raw.close()
         try:
-            mode = os.stat(self._mode_from).st_mode & 0o7777
+            mode = os.stat(self.path).st_mode & 0o7777
         except OSError:
             umask = os.umask(0)
             os.umask(umask)

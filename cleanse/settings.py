@@ -32,10 +32,10 @@ case the rest of the line is a regular expression; a phrase line holding regex s
 (``.*``, ``\\d``, ``(?:``) is an error, since it would match nothing.
 
 Parsed config files are cached for the process, keyed by path, size and modification
-time (the site packs a file includes are read with it, and read again when it changes;
-:func:`clear_caches` forgets everything), and so are the resolved settings, so a run over
-many files parses and compiles each config once. Which config files a directory holds is
-cached by the directory's modification time.
+time (the site packs a file includes are read with it, and read again when it changes),
+and so are the resolved settings, so a run over many files parses and compiles each
+config once. Which config files a directory holds is cached by the directory's
+modification time.
 
 Every problem in a config file is a :class:`~cleanse.errors.ConfigError` whose message
 names the file and the key.
@@ -144,16 +144,6 @@ def resolve_settings(
         relative = path[len(parsed.prefix) :].replace(os.sep, "/")
         matched = tuple(i for i, o in enumerate(parsed.overrides) if o.matcher.fullmatch(relative))
     return _settings(parsed, matched)
-
-
-def discover(start: Path) -> Path | None:
-    """Return the config file that governs files in directory *start*, or None.
-
-    A ``pyproject.toml`` without ``[tool.cleanse]`` is passed over, as black and ruff do,
-    so a project's pyproject does not hide a config above it.
-    """
-    found = _discover(os.path.abspath(start))
-    return Path(found) if found is not None else None
 
 
 def _discover(directory: str) -> str | None:
@@ -325,13 +315,6 @@ def read_phrase_file(text: str, origin: str, default_rule: str | None = None) ->
             pattern = phrase_pattern(line)
         out.setdefault(rule, []).append(pattern)
     return out
-
-
-def clear_caches() -> None:
-    """Forget every parsed config file and resolved setting (for long-running processes)."""
-    _look_in_cached.cache_clear()
-    _parse.cache_clear()
-    _settings.cache_clear()
 
 
 # --- reading files -------------------------------------------------------------------

@@ -26,9 +26,7 @@ from cleanse.io import (
     looks_binary,
     newline_of,
     open_input,
-    parse_record,
     read_document,
-    replace_field,
     splice_field,
     to_utf8,
 )
@@ -146,9 +144,9 @@ def test_newline_of() -> None:
         ('{"n": ' + "9" * 5000 + ', "text": "a"}', "malformed JSON"),
     ],
 )
-def test_parse_record_errors(line: str, message: str) -> None:
+def test_locate_field_errors(line: str, message: str) -> None:
     with pytest.raises(RecordError, match=message):
-        parse_record(line, "text")
+        locate_field(line, "text")
 
 
 @pytest.mark.parametrize(
@@ -166,6 +164,13 @@ def test_parse_record_errors(line: str, message: str) -> None:
 def test_field_span_finds_the_top_level_value(line: str) -> None:
     start, end = field_span(line, "text")
     assert json.loads(line[start:end]) == json.loads(line)["text"] == "x"
+
+
+def replace_field(line: str, field: str, value: str) -> str:
+    """Set *field* of the record *line* to *value* the way the command line writes a record back."""
+    _, start, end = locate_field(line, field)
+    data, start, end = to_utf8(line, start, end)
+    return splice_field(data, start, end, value).decode("utf-8")
 
 
 def test_replace_field_keeps_every_other_byte() -> None:
