@@ -359,7 +359,7 @@ class JsonlTask:
         from io import BytesIO
 
         from cleanse.errors import InputError
-        from cleanse.io import decode, locate_field, locate_field_fast, splice_field, to_utf8
+        from cleanse.jsonl import is_utf8, locate_record, splice_field
         from cleanse.pipeline import clean, clean_and_explain
 
         config = config_from_key(self.config)
@@ -369,27 +369,21 @@ class JsonlTask:
         outcomes: list[Outcome | None] = []
         records: list[_Located] = []
         offset = self.offset
-        utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8")
+        utf8 = is_utf8(self.encoding)
         for number, raw in enumerate(BytesIO(self.chunk).readlines(), self.first_line):  # split at \n only
             line_offset, offset = offset, offset + len(raw)
             if not raw.strip():
                 outcomes.append(Outcome(self.source, number, len(raw), raw, False, blank=True))
                 continue
-            # The record as UTF-8 bytes (output is UTF-8 whatever the input was), with the
-            # byte span of the field's JSON: read fast when it is an ordinary record.
-            found = None
-            if utf8:
-                data = raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
-                found = locate_field_fast(data, self.field)
             try:
-                if found is None:
-                    line = decode(raw, self.encoding, self.source, line_offset)
-                    if number == 1 and line.startswith("\ufeff"):
-                        line = line[1:]
-                    text, start, end = locate_field(line, self.field)
-                    data, start, end = to_utf8(line, start, end)
-                else:
-                    text, start, end = found
+                data, text, start, end = locate_record(
+                    raw,
+                    self.field,
+                    encoding=self.encoding,
+                    first=number == 1,
+                    source=self.source,
+                    offset=line_offset,
+                )
             except InputError as exc:
                 reason = str(exc).removeprefix(f"{self.source}: ")
                 outcomes.append(Outcome(self.source, number, len(raw), None, False, error=reason, raw=raw))

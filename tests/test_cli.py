@@ -202,7 +202,7 @@ def test_jsonl_records_json_reads_but_orjson_does_not_or_differently(line: str, 
 def test_jsonl_output_is_the_same_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
     data = (PROJECT / "examples" / "articles.jsonl").read_text(encoding="utf-8") + _corpus_lines(40)
     with_orjson = run("--jsonl", "--stats", stdin=data)
-    monkeypatch.setattr("cleanse.io._orjson", lambda: None)  # a platform with no orjson wheel
+    monkeypatch.setattr("cleanse.jsonl._orjson", lambda: None)  # a platform with no orjson wheel
     without = run("--jsonl", "--stats", stdin=data)
     assert with_orjson.out == without.out and with_orjson.status == without.status == 0
 
