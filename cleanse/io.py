@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import os
 import sys
@@ -157,6 +158,21 @@ def newline_of(text: str) -> str:
     return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
 
 
+def write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write every byte of *data* to the uncompressed *stream*, or raise OSError.
+
+    A buffered stream returns a short count, instead of raising, when the reader of a
+    pipe goes away in the middle of a large write; writing the rest then raises
+    :class:`BrokenPipeError`. Ignoring the count would end the run as if all was written.
+    """
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:  # nothing taken and no error: never loop forever on a stuck stream
+            raise OSError(errno.EIO, "cannot write output: nothing was written")
+        view = view[written:]
+
+
 class Output:
     """A byte stream to write to: stdout, or a file replaced atomically on :meth:`commit`.
 
@@ -211,6 +227,13 @@ class Output:
             self.discard()
             raise
         self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        """Write all of *data*, or raise OSError (BrokenPipeError: the reader went away)."""
+        if self._closers:
+            self.stream.write(data)  # a compressor takes all its input or raises
+        else:
+            write_all(self.stream, data)
 
     def commit(self) -> None:
         """Finish writing: flush (and fsync, then move into place, for a file)."""
