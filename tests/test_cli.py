@@ -23,8 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cleanse
-from cleanse import cli
-from cleanse.cli import build_parser, main
+from cleanse.cli import main, reading, reporting
+from cleanse.cli.options import build_parser
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = PROJECT / "examples" / "article.txt"
@@ -216,8 +216,8 @@ def test_jsonl_bom_on_a_later_line_is_a_bad_record() -> None:
 def test_jsonl_records_longer_than_a_chunk_and_a_lone_carriage_return(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(cli, "FIRST_CHUNK_BYTES", 10)
-    monkeypatch.setattr(cli, "CHUNK_BYTES", 20)
+    monkeypatch.setattr(reading, "FIRST_CHUNK_BYTES", 10)
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 20)
     data = "".join(record(id=i, text=f"record {i}  " + "x" * i) + "\n" for i in range(30))
     data += '{"text": "x"}\r{"text": "y"}\n' + record(text="last, with no newline")
     result = run("--jsonl", "--on-error", "keep", stdin=data)
@@ -567,8 +567,8 @@ def _corpus_lines(n: int) -> str:
 
 
 def test_jobs_output_identical_to_one_job(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "FIRST_CHUNK_BYTES", 500)  # many chunks, so order really is at stake
-    monkeypatch.setattr(cli, "CHUNK_BYTES", 5000)
+    monkeypatch.setattr(reading, "FIRST_CHUNK_BYTES", 500)  # many chunks, so order really is at stake
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 5000)
     data = _corpus_lines(150) + "{bad\n" + _corpus_lines(20)
     argv = ["--jsonl", "--explain", "--on-error", "keep"]
     one = run(*argv, "--jobs", "1", stdin=data)
@@ -606,7 +606,7 @@ def test_list_steps_enable_disable() -> None:
 def test_unknown_step_is_a_clear_error() -> None:
     result = run("--disable", "promo_lines", stdin="x")
     assert result.status == 2
-    assert "cleanse: error: disable: unknown step 'promo_lines'; valid steps:" in result.err
+    assert "cleanse: error: --disable: unknown step 'promo_lines'; valid steps:" in result.err
 
 
 def test_config_file_and_command_line_override(tmp_path: Path) -> None:
@@ -663,13 +663,13 @@ def test_readme_documents_every_flag() -> None:
 
 def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run(stdin=DIRTY).err == ""  # not a terminal
-    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
-    monkeypatch.setattr(cli.Progress, "advance", _always_draw)
+    monkeypatch.setattr(reporting, "isatty", lambda stream: True)
+    monkeypatch.setattr(reporting.Progress, "advance", _always_draw)
     assert "cleanse: " in run(stdin=DIRTY).err
     assert run("--quiet", stdin=DIRTY).err == ""
 
 
-def _always_draw(self: cli.Progress, nbytes: int, records: int) -> None:
+def _always_draw(self: reporting.Progress, nbytes: int, records: int) -> None:
     self.bytes += nbytes
     if self.enabled:
         self._draw(1.0)
