@@ -71,6 +71,27 @@ def test_pipe_to_head_exits_quietly(workdir: Path) -> None:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("mode", ["text", "jsonl"])
+def test_a_reader_that_closes_early_ends_the_run_with_141(workdir: Path, mode: str, jobs: str) -> None:
+    """A large write into a pipe whose reader went away must not end as if it had all been written."""
+    paragraph = "An ordinary paragraph of a long article, long enough to fill lines. " * 8
+    if mode == "text":
+        name, argv = "big.txt", ["big.txt"]
+        (workdir / name).write_text(f"{paragraph}\nADVERTISEMENT\n\n" * 6000)
+    else:
+        name, argv = "big.jsonl", ["--jsonl", "big.jsonl"]
+        lines = (json.dumps({"id": i, "text": f"{paragraph}\nADVERTISEMENT"}) + "\n" for i in range(6000))
+        (workdir / name).write_text("".join(lines))
+    assert (workdir / name).stat().st_size > 3_000_000  # far more than a pipe holds
+    producer = cleanse(*argv, "--jobs", jobs, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert producer.stdout is not None and producer.stderr is not None
+    assert producer.stdout.read(100)  # the reader takes a little, then goes away
+    producer.stdout.close()
+    assert producer.wait(timeout=60) == 141
+    assert producer.stderr.read() == b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_exits_130_without_traceback_or_half_written_file(workdir: Path, jobs: str) -> None:
     process = cleanse(
         "--jsonl",
