@@ -18,11 +18,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cleanse
+import cleanse.pipeline
 from cleanse.cli import main, reading, reporting
 from cleanse.cli.options import build_parser
 
@@ -635,6 +641,40 @@ def test_show_config(tmp_path: Path) -> None:
     assert result.status == 0
     assert f"# config file: {tmp_path / '.cleanse.toml'}" in result.text
     assert 'disable = ["promo_line", "pull_quote"]' in result.text and "command line" in result.text
+
+
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_show_config_shows_exactly_the_settings_a_run_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jsonl: bool
+) -> None:
+    (tmp_path / ".cleanse.toml").write_text(
+        'enable = ["join_wrapped_lines", "pull_quote"]\ndisable = ["advertisement"]\nfield = "body"\n'
+    )
+    target = tmp_path / "in.jsonl"
+    target.write_text(record(body="Title\nADVERTISEMENT\nText.") + "\n")
+    flags = ["--disable", "pull_quote", "--enable", "advertisement", "--disable", "promo_line"]
+    if jsonl:
+        flags += ["--jsonl", "--field", "body"]
+    shown = run("--show-config", target, *flags)
+    assert shown.status == 0, shown.err
+    described = tomllib.loads(shown.text)
+    used: list[tuple[cleanse.Config, str]] = []
+    real_clean = cleanse.pipeline.clean
+
+    def spy(text: str, config: cleanse.Config | None = None) -> str:
+        assert config is not None
+        used.append((config, text))
+        return real_clean(text, config)
+
+    monkeypatch.setattr(cleanse.pipeline, "clean", spy)
+    assert run(*flags, target).status == 0
+    (config, text), *_ = used
+    assert sorted(config.enable) == described["enable"] == ["advertisement", "join_wrapped_lines"]
+    assert sorted(config.disable) == described["disable"] == ["promo_line", "pull_quote"]
+    running = [step.name for step in config.all_steps if config.is_enabled(step.name)]
+    assert f"# steps that run, in order: {', '.join(running)}\n" in shown.text
+    assert described["field"] == "body"
+    assert text == ("Title\nADVERTISEMENT\nText." if jsonl else target.read_text())
 
 
 def test_bad_config_file_is_exit_2(tmp_path: Path) -> None:
