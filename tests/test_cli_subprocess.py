@@ -126,3 +126,26 @@ def test_closed_stdin_or_stdout_is_a_clear_error(workdir: Path) -> None:
         shell = subprocess.run(line, shell=True, cwd=workdir, env=env, capture_output=True, timeout=60)
         assert shell.returncode == 2
         assert message in shell.stderr and b"Traceback" not in shell.stderr
+
+
+def test_python_m_cleanse_beside_a_folder_named_cleanse(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Run from a clone's parent folder, where ``cleanse/`` is the clone, not the package."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    neutral = tmp_path_factory.mktemp("neutral")
+    probe = subprocess.run(
+        [sys.executable, "-c", "import cleanse.cli"], cwd=neutral, env=env, capture_output=True
+    )
+    if probe.returncode:
+        pytest.skip("cleanse is not installed in this interpreter (pip install -e .)")
+    (workdir / "cleanse" / "docs").mkdir(parents=True)  # a folder with no __init__.py
+    (workdir / "cleanse" / "README.md").write_text("a clone\n")
+    for argv, stdin, expected in (
+        (["--version"], b"", b"cleanse "),
+        (["--no-config"], DIRTY.encode(), b"Title\n\nThey agree.\n"),
+    ):
+        command = [sys.executable, "-m", "cleanse", *argv]
+        result = subprocess.run(command, cwd=workdir, env=env, input=stdin, capture_output=True, timeout=60)
+        assert (result.returncode, result.stderr) == (0, b""), result.stderr.decode()
+        assert result.stdout.startswith(expected)
