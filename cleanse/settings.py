@@ -44,13 +44,11 @@ names the file and the key.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -58,11 +56,6 @@ from typing import Any
 
 from cleanse.errors import ConfigError
 from cleanse.pipeline import BUILTIN_STEPS, Config
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 CONFIG_NAMES = (".cleanse.toml", "cleanse.toml", "pyproject.toml")
 SETTING_KEYS = ("enable", "disable", "extra_patterns", "protect", "field", "include")
@@ -440,6 +433,13 @@ def _read_utf8(path: Path, unreadable: str, origin: str) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here, as json and datetime below: a run that finds no config file never
+    # needs them, and a command in a pipe should start quickly.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     text = _read_utf8(path, f"{path}: cannot read config file", str(path))
     try:
         data: dict[str, Any] = tomllib.loads(text)
@@ -662,6 +662,8 @@ def glob_regex(pattern: str) -> str:
 
 
 def _toml_type(value: Any) -> str:
+    from datetime import date, datetime, time
+
     names: list[tuple[type, str]] = [
         (bool, "boolean"),
         (int, "integer"),
@@ -688,5 +690,7 @@ def _toml_value(value: Any) -> str:
             if not value
             else "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
         )
+    import json
+
     # A JSON string is a TOML basic string, except that TOML does not allow a raw DEL.
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
