@@ -1,8 +1,8 @@
 """Tests for the ``cleanse`` command, run in-process through ``main(argv)``.
 
-Grouped as the issue lists them: text mode, JSONL, compression, the modes (check, diff,
-in place, explain, stats), parallel jobs, bad input (each case of the issue has a test),
-steps and config files, and a hypothesis property for JSONL.
+Grouped by what the command does: text mode, JSONL, compression, the modes (check, diff,
+in place, explain, stats), parallel jobs, bad input (each kind has a test), steps and
+config files, and a hypothesis property for JSONL.
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ class Run:
         # write call per task, not one per record, so system calls stay few however
         # small the records.
         self.pending: list[bytes] = []
+        self.pending_text: list[str] = []  # --check and --diff lines for stdout, the same way
         self.stdout: TextIO = sys.stdout
         self.stderr: TextIO = sys.stderr
 
@@ -103,6 +104,10 @@ class Run:
                     self.write_pending()  # what came before an error still goes out
 
     def write_pending(self) -> None:
+        """Write what the last task's outcomes queued: cleaned text, or --check and --diff lines."""
+        if self.pending_text:
+            write_text(self.stdout, "".join(self.pending_text))
+            self.pending_text.clear()
         if self.pending:
             out = self.current if self.current is not None else self.output
             assert out is not None, "only --in-place's file or the output is written to"
@@ -148,14 +153,14 @@ class Run:
         if options.check and outcome.changed:
             self.would_change = True
             where = outcome.source if not options.jsonl else f"{outcome.source}:{outcome.record}"
-            write_text(self.stdout, f"would clean {where}\n")
+            self.pending_text.append(f"would clean {where}\n")
         if options.diff and outcome.changed:
             self.would_change = True
             if options.jsonl:
                 old, new = f"a/{outcome.source}:{outcome.record}", f"b/{outcome.source}:{outcome.record}"
             else:
                 old, new = f"a/{outcome.source}", f"b/{outcome.source}"
-            write_text(self.stdout, unified_diff(outcome.before, outcome.after, old, new))
+            self.pending_text.append(unified_diff(outcome.before, outcome.after, old, new))
         if outcome.output is None or (not options.jsonl and not outcome.output):
             if outcome.output is not None and options.in_place and outcome.changed:
                 self.current_changed = True  # the whole document went: write an empty file
