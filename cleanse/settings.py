@@ -32,10 +32,10 @@ case the rest of the line is a regular expression; a phrase line holding regex s
 (``.*``, ``\\d``, ``(?:``) is an error, since it would match nothing.
 
 Parsed config files are cached for the process, keyed by path, size and modification
-time (the site packs a file includes are read with it, and read again when it changes;
-:func:`clear_caches` forgets everything), and so are the resolved settings, so a run over
-many files parses and compiles each config once. Which config files a directory holds is
-cached by the directory's modification time.
+time (the site packs a file includes are read with it, and read again when it changes),
+and so are the resolved settings, so a run over many files parses and compiles each
+config once. Which config files a directory holds is cached by the directory's
+modification time.
 
 Every problem in a config file is a :class:`~cleanse.errors.ConfigError` whose message
 names the file and the key.
@@ -44,13 +44,11 @@ names the file and the key.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -58,11 +56,6 @@ from typing import Any
 
 from cleanse.errors import ConfigError
 from cleanse.pipeline import BUILTIN_STEPS, Config
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 CONFIG_NAMES = (".cleanse.toml", "cleanse.toml", "pyproject.toml")
 SETTING_KEYS = ("enable", "disable", "extra_patterns", "protect", "field", "include")
@@ -144,16 +137,6 @@ def resolve_settings(
         relative = path[len(parsed.prefix) :].replace(os.sep, "/")
         matched = tuple(i for i, o in enumerate(parsed.overrides) if o.matcher.fullmatch(relative))
     return _settings(parsed, matched)
-
-
-def discover(start: Path) -> Path | None:
-    """Return the config file that governs files in directory *start*, or None.
-
-    A ``pyproject.toml`` without ``[tool.cleanse]`` is passed over, as black and ruff do,
-    so a project's pyproject does not hide a config above it.
-    """
-    found = _discover(os.path.abspath(start))
-    return Path(found) if found is not None else None
 
 
 def _discover(directory: str) -> str | None:
@@ -327,13 +310,6 @@ def read_phrase_file(text: str, origin: str, default_rule: str | None = None) ->
     return out
 
 
-def clear_caches() -> None:
-    """Forget every parsed config file and resolved setting (for long-running processes)."""
-    _look_in_cached.cache_clear()
-    _parse.cache_clear()
-    _settings.cache_clear()
-
-
 # --- reading files -------------------------------------------------------------------
 
 
@@ -457,6 +433,13 @@ def _read_utf8(path: Path, unreadable: str, origin: str) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here, as json and datetime below: a run that finds no config file never
+    # needs them, and a command in a pipe should start quickly.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     text = _read_utf8(path, f"{path}: cannot read config file", str(path))
     try:
         data: dict[str, Any] = tomllib.loads(text)
@@ -679,6 +662,8 @@ def glob_regex(pattern: str) -> str:
 
 
 def _toml_type(value: Any) -> str:
+    from datetime import date, datetime, time
+
     names: list[tuple[type, str]] = [
         (bool, "boolean"),
         (int, "integer"),
@@ -705,5 +690,7 @@ def _toml_value(value: Any) -> str:
             if not value
             else "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
         )
+    import json
+
     # A JSON string is a TOML basic string, except that TOML does not allow a raw DEL.
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

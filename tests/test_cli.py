@@ -1,8 +1,8 @@
 """Tests for the ``cleanse`` command, run in-process through ``main(argv)``.
 
-Grouped as the issue lists them: text mode, JSONL, compression, the modes (check, diff,
-in place, explain, stats), parallel jobs, bad input (each case of the issue has a test),
-steps and config files, and a hypothesis property for JSONL.
+Grouped by what the command does: text mode, JSONL, compression, the modes (check, diff,
+in place, explain, stats), parallel jobs, bad input (each kind has a test), steps and
+config files, and a hypothesis property for JSONL.
 """
 
 from __future__ import annotations
@@ -18,13 +18,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cleanse
-from cleanse import cli
-from cleanse.cli import build_parser, main
+import cleanse.pipeline
+from cleanse.cli import main, reading, reporting
+from cleanse.cli.options import build_parser
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = PROJECT / "examples" / "article.txt"
@@ -202,7 +208,7 @@ def test_jsonl_records_json_reads_but_orjson_does_not_or_differently(line: str, 
 def test_jsonl_output_is_the_same_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
     data = (PROJECT / "examples" / "articles.jsonl").read_text(encoding="utf-8") + _corpus_lines(40)
     with_orjson = run("--jsonl", "--stats", stdin=data)
-    monkeypatch.setattr("cleanse.io._orjson", lambda: None)  # a platform with no orjson wheel
+    monkeypatch.setattr("cleanse.jsonl._orjson", lambda: None)  # a platform with no orjson wheel
     without = run("--jsonl", "--stats", stdin=data)
     assert with_orjson.out == without.out and with_orjson.status == without.status == 0
 
@@ -216,8 +222,8 @@ def test_jsonl_bom_on_a_later_line_is_a_bad_record() -> None:
 def test_jsonl_records_longer_than_a_chunk_and_a_lone_carriage_return(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(cli, "FIRST_CHUNK_BYTES", 10)
-    monkeypatch.setattr(cli, "CHUNK_BYTES", 20)
+    monkeypatch.setattr(reading, "FIRST_CHUNK_BYTES", 10)
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 20)
     data = "".join(record(id=i, text=f"record {i}  " + "x" * i) + "\n" for i in range(30))
     data += '{"text": "x"}\r{"text": "y"}\n' + record(text="last, with no newline")
     result = run("--jsonl", "--on-error", "keep", stdin=data)
@@ -567,8 +573,8 @@ def _corpus_lines(n: int) -> str:
 
 
 def test_jobs_output_identical_to_one_job(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "FIRST_CHUNK_BYTES", 500)  # many chunks, so order really is at stake
-    monkeypatch.setattr(cli, "CHUNK_BYTES", 5000)
+    monkeypatch.setattr(reading, "FIRST_CHUNK_BYTES", 500)  # many chunks, so order really is at stake
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 5000)
     data = _corpus_lines(150) + "{bad\n" + _corpus_lines(20)
     argv = ["--jsonl", "--explain", "--on-error", "keep"]
     one = run(*argv, "--jobs", "1", stdin=data)
@@ -606,7 +612,7 @@ def test_list_steps_enable_disable() -> None:
 def test_unknown_step_is_a_clear_error() -> None:
     result = run("--disable", "promo_lines", stdin="x")
     assert result.status == 2
-    assert "cleanse: error: disable: unknown step 'promo_lines'; valid steps:" in result.err
+    assert "cleanse: error: --disable: unknown step 'promo_lines'; valid steps:" in result.err
 
 
 def test_config_file_and_command_line_override(tmp_path: Path) -> None:
@@ -637,6 +643,40 @@ def test_show_config(tmp_path: Path) -> None:
     assert 'disable = ["promo_line", "pull_quote"]' in result.text and "command line" in result.text
 
 
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_show_config_shows_exactly_the_settings_a_run_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jsonl: bool
+) -> None:
+    (tmp_path / ".cleanse.toml").write_text(
+        'enable = ["join_wrapped_lines", "pull_quote"]\ndisable = ["advertisement"]\nfield = "body"\n'
+    )
+    target = tmp_path / "in.jsonl"
+    target.write_text(record(body="Title\nADVERTISEMENT\nText.") + "\n")
+    flags = ["--disable", "pull_quote", "--enable", "advertisement", "--disable", "promo_line"]
+    if jsonl:
+        flags += ["--jsonl", "--field", "body"]
+    shown = run("--show-config", target, *flags)
+    assert shown.status == 0, shown.err
+    described = tomllib.loads(shown.text)
+    used: list[tuple[cleanse.Config, str]] = []
+    real_clean = cleanse.pipeline.clean
+
+    def spy(text: str, config: cleanse.Config | None = None) -> str:
+        assert config is not None
+        used.append((config, text))
+        return real_clean(text, config)
+
+    monkeypatch.setattr(cleanse.pipeline, "clean", spy)
+    assert run(*flags, target).status == 0
+    (config, text), *_ = used
+    assert sorted(config.enable) == described["enable"] == ["advertisement", "join_wrapped_lines"]
+    assert sorted(config.disable) == described["disable"] == ["promo_line", "pull_quote"]
+    running = [step.name for step in config.all_steps if config.is_enabled(step.name)]
+    assert f"# steps that run, in order: {', '.join(running)}\n" in shown.text
+    assert described["field"] == "body"
+    assert text == ("Title\nADVERTISEMENT\nText." if jsonl else target.read_text())
+
+
 def test_bad_config_file_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text("enable = [1\n")
     result = run("--config", tmp_path / "bad.toml", stdin="x")
@@ -663,13 +703,13 @@ def test_readme_documents_every_flag() -> None:
 
 def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert run(stdin=DIRTY).err == ""  # not a terminal
-    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
-    monkeypatch.setattr(cli.Progress, "advance", _always_draw)
+    monkeypatch.setattr(reporting, "isatty", lambda stream: True)
+    monkeypatch.setattr(reporting.Progress, "advance", _always_draw)
     assert "cleanse: " in run(stdin=DIRTY).err
     assert run("--quiet", stdin=DIRTY).err == ""
 
 
-def _always_draw(self: cli.Progress, nbytes: int, records: int) -> None:
+def _always_draw(self: reporting.Progress, nbytes: int, records: int) -> None:
     self.bytes += nbytes
     if self.enabled:
         self._draw(1.0)

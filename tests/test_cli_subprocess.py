@@ -71,6 +71,27 @@ def test_pipe_to_head_exits_quietly(workdir: Path) -> None:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("mode", ["text", "jsonl"])
+def test_a_reader_that_closes_early_ends_the_run_with_141(workdir: Path, mode: str, jobs: str) -> None:
+    """A large write into a pipe whose reader went away must not end as if it had all been written."""
+    paragraph = "An ordinary paragraph of a long article, long enough to fill lines. " * 8
+    if mode == "text":
+        name, argv = "big.txt", ["big.txt"]
+        (workdir / name).write_text(f"{paragraph}\nADVERTISEMENT\n\n" * 6000)
+    else:
+        name, argv = "big.jsonl", ["--jsonl", "big.jsonl"]
+        lines = (json.dumps({"id": i, "text": f"{paragraph}\nADVERTISEMENT"}) + "\n" for i in range(6000))
+        (workdir / name).write_text("".join(lines))
+    assert (workdir / name).stat().st_size > 3_000_000  # far more than a pipe holds
+    producer = cleanse(*argv, "--jobs", jobs, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert producer.stdout is not None and producer.stderr is not None
+    assert producer.stdout.read(100)  # the reader takes a little, then goes away
+    producer.stdout.close()
+    assert producer.wait(timeout=60) == 141
+    assert producer.stderr.read() == b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_exits_130_without_traceback_or_half_written_file(workdir: Path, jobs: str) -> None:
     process = cleanse(
         "--jsonl",
@@ -105,3 +126,26 @@ def test_closed_stdin_or_stdout_is_a_clear_error(workdir: Path) -> None:
         shell = subprocess.run(line, shell=True, cwd=workdir, env=env, capture_output=True, timeout=60)
         assert shell.returncode == 2
         assert message in shell.stderr and b"Traceback" not in shell.stderr
+
+
+def test_python_m_cleanse_beside_a_folder_named_cleanse(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Run from a clone's parent folder, where ``cleanse/`` is the clone, not the package."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    neutral = tmp_path_factory.mktemp("neutral")
+    probe = subprocess.run(
+        [sys.executable, "-c", "import cleanse.cli"], cwd=neutral, env=env, capture_output=True
+    )
+    if probe.returncode:
+        pytest.skip("cleanse is not installed in this interpreter (pip install -e .)")
+    (workdir / "cleanse" / "docs").mkdir(parents=True)  # a folder with no __init__.py
+    (workdir / "cleanse" / "README.md").write_text("a clone\n")
+    for argv, stdin, expected in (
+        (["--version"], b"", b"cleanse "),
+        (["--no-config"], DIRTY.encode(), b"Title\n\nThey agree.\n"),
+    ):
+        command = [sys.executable, "-m", "cleanse", *argv]
+        result = subprocess.run(command, cwd=workdir, env=env, input=stdin, capture_output=True, timeout=60)
+        assert (result.returncode, result.stderr) == (0, b""), result.stderr.decode()
+        assert result.stdout.startswith(expected)
