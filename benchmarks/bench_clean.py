@@ -291,22 +291,6 @@ def report(
     sys.stdout.flush()
 
 
-def build() -> str:
-    """Which build of cleanse is measured: pure Python, or which modules mypyc compiled."""
-    import importlib.machinery
-    import importlib.util
-    import pkgutil
-
-    compiled = [
-        module.name
-        for module in pkgutil.iter_modules(cleanse.__path__)
-        if str(getattr(importlib.util.find_spec(f"cleanse.{module.name}"), "origin", "")).endswith(
-            tuple(importlib.machinery.EXTENSION_SUFFIXES)
-        )
-    ]
-    return f"compiled by mypyc: {', '.join(compiled)}" if compiled else "pure Python"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpora", type=Path, default=default_corpora(), help="folder holding " + NEWS)
@@ -336,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cleanse.clean(read_texts(news)[0])  # compile the patterns before timing
     version = getattr(cleanse, "__version__", "?")
-    print(f"cleanse {version} ({build()}), ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
+    print(f"cleanse {version}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
     report("news corpus", news, args.reference, args.repeats, datatrove=args.datatrove, target=True)
     with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
         report("news lines, each a document", write_lines(news, folder), False, args.repeats, False)

@@ -173,7 +173,7 @@ def _seconds_in_fresh_processes(script: str, *runs: Sequence[str]) -> list[tuple
     """Wall-clock and CPU seconds that *script* reports, run at once in a fresh process for
     each of *runs* (its arguments)."""
     # Run from this folder: ``-c`` puts the current folder first on the path, and from
-    # the project's root that would be the sources, not a compiled install.
+    # the project's root that would be the sources, not the installed package.
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", script, *args],

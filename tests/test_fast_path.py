@@ -4,22 +4,14 @@
 code); each test here runs both paths and requires the same result, on the whole news
 corpus and on generated text: article-shaped documents with mojibake, entities, junk
 lines and arbitrary unicode, and each pre-check against the pattern it stands in for.
-The compiled build (``CLEANSE_COMPILE=1``) is built here too, and must clean as the pure
-modules do (skipped, saying why, without mypyc or a C compiler).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import importlib.machinery
 import json
-import os
 import re
-import shutil
-import subprocess
 import sys
-import sysconfig
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import ftfy
@@ -809,152 +801,6 @@ def test_sentences_split_from_the_stop_are_the_same(text: str) -> None:
     fast = rules.sentence_spans(text)
     with _fastpath.reference_path():
         assert rules.sentence_spans(text) == fast
-
-
-# --- the compiled build --------------------------------------------------------------------
-# ``CLEANSE_COMPILE=1 pip install .`` compiles the modules setup.py lists with mypyc: the
-# same sources, run as C, and they must clean exactly as the pure modules do. Here they are
-# built the way setup.py builds them (its module list, its -O level, the project's mypy
-# settings) into a temporary copy of the package, which a separate process imports and
-# cleans with; this process, the pure build, cleans the same text and compares.
-
-# Build the compiled modules of a copy of the package, in place: argv is the mypy
-# configuration, the optimisation level, then the modules.
-BUILD_COMPILED = """
-import sys
-from mypyc.build import mypycify
-from setuptools import setup
-config, opt_level, *modules = sys.argv[1:]
-setup(
-    name="cleanse-compiled-test",
-    ext_modules=mypycify(["--config-file", config, *modules], opt_level=opt_level),
-    script_args=["build_ext", "--inplace"],
-)
-"""
-# Clean each JSON request {"text", "disable"} read from stdin with the package on the
-# path; answer with the cleaned text and the explanation, one JSON line each. The first
-# line says where each compiled module was imported from.
-SERVE_COMPILED = """
-import dataclasses, importlib, json, sys
-from cleanse.pipeline import Config, clean, clean_and_explain
-print(json.dumps({name: importlib.import_module(name).__file__ for name in sys.argv[1:]}), flush=True)
-for line in sys.stdin:
-    request = json.loads(line)
-    config = Config(disable=request["disable"])
-    _, changes = clean_and_explain(request["text"], config)
-    print(json.dumps([clean(request["text"], config), [dataclasses.astuple(c) for c in changes]]), flush=True)
-"""
-
-
-class CompiledCleaner:
-    """A process cleaning with the compiled build: ``(clean, explanation)`` for a text."""
-
-    def __init__(self, folder: Path, modules: list[str]) -> None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")])}
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", SERVE_COMPILED, *modules],
-            cwd=folder,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
-        self.module_files: dict[str, str] = json.loads(self._answer())
-
-    def _answer(self) -> str:
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        assert line, f"the compiled build's process stopped (exit status {self.process.wait()})"
-        return line
-
-    def __call__(self, text: str, disable: list[str] | None = None) -> tuple[str, list[list[object]]]:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps({"text": text, "disable": disable or []}) + "\n")
-        self.process.stdin.flush()
-        cleaned, changes = json.loads(self._answer())
-        return cleaned, changes
-
-    def close(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
-
-
-def pure_cleaner(text: str, disable: list[str] | None = None) -> tuple[str, list[list[object]]]:
-    """What CompiledCleaner answers, from the modules this process imported (the pure ones,
-    unless the suite runs against a compiled install)."""
-    config = Config(disable=disable or [])
-    _, changes = clean_and_explain(text, config)
-    # Through JSON as the compiled answer comes: tuples become lists.
-    return clean(text, config), json.loads(json.dumps([dataclasses.astuple(c) for c in changes]))
-
-
-@pytest.fixture(scope="module")
-def compiled_cleaner(
-    tmp_path_factory: pytest.TempPathFactory, setup_settings: dict[str, object]
-) -> Iterator[CompiledCleaner]:
-    pytest.importorskip("mypyc.build", reason="mypy (with mypyc) is not installed: pip install -e '.[dev]'")
-    pytest.importorskip("setuptools", reason="setuptools is not installed: pip install -e '.[dev]'")
-    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
-    if shutil.which(compiler) is None:
-        pytest.skip(f"no C compiler ({compiler}) to build the compiled modules")
-    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
-        pytest.skip("no Python headers (Python.h) to build the compiled modules")
-    folder = tmp_path_factory.mktemp("compiled")
-    shutil.copytree(
-        PROJECT / "cleanse", folder / "cleanse", ignore=shutil.ignore_patterns("__pycache__", "*.so")
-    )
-    paths = setup_settings["COMPILED"]
-    assert isinstance(paths, list)
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            BUILD_COMPILED,
-            str(PROJECT / "pyproject.toml"),
-            str(setup_settings["OPT_LEVEL"]),
-            *paths,
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    log = (built.stdout + built.stderr).splitlines()
-    assert built.returncode == 0, "the compiled build failed:\n" + "\n".join(log[-40:])
-    modules = [path.removesuffix(".py").replace("/", ".") for path in paths]
-    cleaner = CompiledCleaner(folder, modules)
-    yield cleaner
-    cleaner.close()
-
-
-def test_the_compiled_build_imports_its_compiled_modules(compiled_cleaner: CompiledCleaner) -> None:
-    for module, file in compiled_cleaner.module_files.items():
-        assert file.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)), (
-            f"{module} is not compiled: {file}"
-        )
-
-
-def test_the_compiled_build_cleans_the_news_corpus_the_same(
-    compiled_cleaner: CompiledCleaner, news_texts: list[str]
-) -> None:
-    differ = [i for i, text in enumerate(news_texts) if compiled_cleaner(text) != pure_cleaner(text)]
-    assert differ == [], f"the compiled and pure builds differ on documents {differ[:10]}"
-
-
-def test_the_compiled_build_cleans_the_fixtures_the_same(compiled_cleaner: CompiledCleaner) -> None:
-    fixtures = sorted((PROJECT / "fixtures").glob("*.txt"))
-    texts = {path.name: path.read_bytes().decode("utf-8") for path in fixtures}
-    differ = [name for name, text in texts.items() if compiled_cleaner(text) != pure_cleaner(text)]
-    assert differ == []
-
-
-@given(st.one_of(ARTICLE, st.text()), st.sets(st.sampled_from(STEP_NAMES)))
-def test_the_compiled_build_cleans_generated_text_the_same(
-    compiled_cleaner: CompiledCleaner, text: str, switched_off: set[str]
-) -> None:
-    assert compiled_cleaner(text, sorted(switched_off)) == pure_cleaner(text, sorted(switched_off))
 
 
 def test_a_cached_answer_is_computed_once_per_object_and_kept_on_it() -> None:
