@@ -185,7 +185,7 @@ def test_every_setup_command_is_run_by_the_slow_tests() -> None:
         in (SETUP_COMMANDS)
     )
     assert any(command.endswith(".venv/bin/python -m pytest -q") for command in SETUP_COMMANDS)
-    assert any("git+file://$PWD" in command for command in SETUP_COMMANDS)
+    assert any("git+file://localhost$PWD" in command for command in SETUP_COMMANDS)
 
 
 def git(*args: str, cwd: Path) -> str:
