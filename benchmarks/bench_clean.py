@@ -1,10 +1,11 @@
 """Throughput of cleanse.clean next to ftfy.fix_text and the I/O floor, measured in one run.
 
-    .venv/bin/python benchmarks/bench_clean.py [--corpora PATH] [--mixed-mb 50] [--repeats 5]
-                                               [--reference] [--datatrove]
+    .venv/bin/python benchmarks/bench_clean.py [--corpora PATH | --corpus FILE] [--mixed-mb 50]
+                                               [--repeats 5] [--reference] [--datatrove]
 
 Three corpora: the news corpus (``news_articles_with_artifacts.jsonl`` in ``--corpora``,
-default ``$CLEANSE_CORPORA`` or ``../shared/corpora``); its lines, each line a document
+default ``$CLEANSE_CORPORA`` or ``../shared/corpora``), or any JSONL file with a ``text``
+field given as ``--corpus``; its lines, each line a document
 of its own (short records such as titles, comments or posts, where what ``clean`` pays
 per document shows); and a larger one, at least ``--mixed-mb`` MB of text, made of
 shuffled copies of it (fixed seed). The last two are temporary files, deleted
@@ -22,7 +23,7 @@ Each figure is also printed as a ratio to ``ftfy.fix_text`` measured in the same
 only comparison that means something on a shared, noisy machine. Every measurement is the
 best of ``--repeats`` passes, the contenders taking turns (a round: one pass of each) so
 that a burst of load hits them alike, after an untimed warm-up (see warm_up). On the news
-corpus the issue's target (``clean`` at 3x ftfy or better) is checked against the median
+corpus the target (``clean`` at 3x ftfy or better) is checked against the median
 of the rounds' own ratios, and the ratio is also measured document by document (each
 document's best kept), which moves far less with the load than whole passes do. MB are
 megabytes (10^6 bytes) of UTF-8 in the documents' ``text`` field, for all rows. The CLI
@@ -189,7 +190,7 @@ def rounds_of(contenders: dict[str, Callable[[], None]], repeats: int) -> dict[s
     return times
 
 
-# The issue's target: cleanse.clean at this multiple of ftfy.fix_text's speed on the news corpus.
+# The target: cleanse.clean at this multiple of ftfy.fix_text's speed on the news corpus.
 TARGET = 3.0
 
 
@@ -291,25 +292,12 @@ def report(
     sys.stdout.flush()
 
 
-def build() -> str:
-    """Which build of cleanse is measured: pure Python, or which modules mypyc compiled."""
-    import importlib.machinery
-    import importlib.util
-    import pkgutil
-
-    compiled = [
-        module.name
-        for module in pkgutil.iter_modules(cleanse.__path__)
-        if str(getattr(importlib.util.find_spec(f"cleanse.{module.name}"), "origin", "")).endswith(
-            tuple(importlib.machinery.EXTENSION_SUFFIXES)
-        )
-    ]
-    return f"compiled by mypyc: {', '.join(compiled)}" if compiled else "pure Python"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--corpora", type=Path, default=default_corpora(), help="folder holding " + NEWS)
+    parser.add_argument(
+        "--corpus", type=Path, help="a JSONL file (a text field per record) instead of the news corpus"
+    )
     parser.add_argument("--mixed-mb", type=float, default=50.0, help="size of the mixed corpus (0: skip it)")
     parser.add_argument(
         "--repeats",
@@ -330,16 +318,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    news = args.corpora / NEWS
+    news = args.corpus or args.corpora / NEWS
     if not news.exists():
         print(f"skipped: corpora not found at {news} (use --corpora or set CLEANSE_CORPORA)")
         return 0
     cleanse.clean(read_texts(news)[0])  # compile the patterns before timing
     version = getattr(cleanse, "__version__", "?")
-    print(f"cleanse {version} ({build()}), ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
-    report("news corpus", news, args.reference, args.repeats, datatrove=args.datatrove, target=True)
+    print(f"cleanse {version}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}")
+    name, target = ("news corpus", True) if args.corpus is None else (str(args.corpus), False)
+    report(name, news, args.reference, args.repeats, datatrove=args.datatrove, target=target)
     with tempfile.TemporaryDirectory(prefix="cleanse-bench-") as folder:
-        report("news lines, each a document", write_lines(news, folder), False, args.repeats, False)
+        report(f"{name}: lines, each a document", write_lines(news, folder), False, args.repeats, False)
         if args.mixed_mb > 0:
             mixed = write_mixed(news, args.mixed_mb, folder)
             report(f"mixed corpus (shuffled copies, seed {SEED})", mixed, False, args.mixed_repeats, False)

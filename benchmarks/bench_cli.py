@@ -9,7 +9,7 @@ Run from the project root, with the project installed (``pip install -e .``)::
 It prints, measured in one run:
 
 - start-up of ``cleanse --version`` and ``echo x | cleanse`` against
-  ``python -c "import ftfy"`` (the issue's target: at most 1.5x);
+  ``python -c "import ftfy"`` (target: at most 1.5x);
 - JSONL throughput of ``cleanse --jsonl --jobs 1`` against the library's own
   ``cleanse.clean`` on the same records, in a fresh process (start-up included, a large
   part of a run on 4.8 MB: the 0.9x target is checked in the jobs section, below), and
@@ -29,7 +29,7 @@ It prints, measured in one run:
   while the best runs of two contenders may come from different quarters of an hour, and
   this machine's speed moves by a third between those (the best of each is printed too);
   the library and both runs of the command also as multiples of ``ftfy.fix_text`` on the
-  same records (in a fresh process, default settings), the issue's yardstick;
+  same records (in a fresh process, default settings), the yardstick;
 - peak RSS (sampled from ``/proc``: the largest process, and all of them together with
   ``--rss-jobs`` workers) of ``cleanse --jsonl`` streaming ``--rss-size`` bytes (default
   1 GB; at the library's speed that takes a while, ``--rss-size 300M`` is quicker)
@@ -139,7 +139,7 @@ def timed(action: Callable[[], object]) -> tuple[float, float]:
 # The library's side of the comparison runs in a fresh process too, as the CLI does:
 # clean() builds some of its fast paths on first use, and a long-lived process that has
 # already cleaned the corpus (this one, between runs) is not what a user starts. ftfy,
-# the issue's yardstick, is timed the same way. {setup} and {call} make the two scripts.
+# the yardstick, is timed the same way. {setup} and {call} make the two scripts.
 TIMED_RUN = """
 import json, sys, time
 {setup}
@@ -173,7 +173,7 @@ def _seconds_in_fresh_processes(script: str, *runs: Sequence[str]) -> list[tuple
     """Wall-clock and CPU seconds that *script* reports, run at once in a fresh process for
     each of *runs* (its arguments)."""
     # Run from this folder: ``-c`` puts the current folder first on the path, and from
-    # the project's root that would be the sources, not a compiled install.
+    # the project's root that would be the sources, not the installed package.
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", script, *args],
@@ -388,7 +388,7 @@ def bench_jobs(cleanse: list[str], corpus: Path, size: int, workdir: Path, runs:
             cpu[name].append(spent)
             steal[-1] = max(steal[-1], stolen(ticks, cpu_ticks()))
     identical = outputs["1"].read_bytes() == outputs["2"].read_bytes()
-    # The issue's yardstick, in the same run: every figure is also a multiple of ftfy's speed.
+    # The yardstick, in the same run: every figure is also a multiple of ftfy's speed.
     ftfy_wall, _ = ftfy_seconds(path)
     ftfy_rate = total / 1e6 / ftfy_wall
     print(f"{'ftfy.fix_text() on the same file:':44} {ftfy_wall:7.2f} s  {ftfy_rate:6.2f} MB/s")

@@ -6,16 +6,16 @@ a measure that the machine's other work cannot move.
     .venv/bin/python benchmarks/count_instructions.py --disable pull_quote --ftfy
     .venv/bin/python benchmarks/count_instructions.py --explain    # clean_and_explain instead
 
-On this shared two-core machine, wall-clock timings of the same code differ by 10-30%
-from one run to the next, and even CPU time moves with the other tenants: more than
-most single changes are worth. The number of instructions a pass executes does not move
-(two runs agree to 0.1%), so a change worth 1% shows. It does not see what memory costs
-(a table pushed out of the CPU's caches costs time, not instructions), so a change that
-counts fewer instructions is still confirmed with ``compare_builds.py``.
+On a shared machine, wall-clock timings of the same code differ by 10-30% from one run
+to the next, and even CPU time moves with the other tenants: more than most single
+changes are worth. The number of instructions a pass executes does not move, so a
+change worth 1% shows. It does not see what memory costs (a table pushed out of the
+CPU's caches costs time, not instructions), so a change that counts fewer instructions
+is still confirmed with ``bench_clean.py``.
 
 Each figure is the instructions of a process cleaning the corpus twice less those of one
 cleaning it once (start-up, imports and the first pass's compiling cancel out), per byte
-of text. ``--ftfy`` also counts ``ftfy.fix_text`` on the same text, the issue's
+of text. ``--ftfy`` also counts ``ftfy.fix_text`` on the same text, the
 yardstick, as a ratio; ``--explain`` counts ``cleanse.clean_and_explain`` in place of
 ``clean`` (what ``--explain``, ``--check`` and the datatrove step's counters run). Needs
 ``valgrind`` (callgrind); a pass takes about a minute.

@@ -14,7 +14,6 @@ of the repository; tests that need them skip, saying where they looked.
 
 from __future__ import annotations
 
-import ast
 import os
 from pathlib import Path
 
@@ -74,17 +73,3 @@ def seed() -> Path:
 def news_eval_script() -> Path:
     """The news scorer (``../shared/eval/news_eval.py``); the test skips when it is absent."""
     return require(shared_path() / "eval" / "news_eval.py", "news scorer")
-
-
-@pytest.fixture(scope="session")
-def setup_settings() -> dict[str, object]:
-    """The constants setup.py assigns (``COMPILED``, ``OPT_LEVEL``), read, not run: running
-    setup.py builds."""
-    tree = ast.parse((PROJECT / "setup.py").read_text(encoding="utf-8"))
-    return {
-        target.id: ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        for target in node.targets
-        if isinstance(target, ast.Name) and target.id.isupper()
-    }

@@ -2,7 +2,7 @@
 
 ``../shared/eval/news_eval.py`` scores ``cleanse.clean`` on 356 articles with line-level
 gold labels (see its README). It is imported from its path and run in-process, as
-``python ../shared/eval/news_eval.py --json`` would run it. Targets from the issue:
+``python ../shared/eval/news_eval.py --json`` would run it. Targets:
 content kept >= 0.995 and artifacts leaked <= 0.05. Skips when the corpora are absent.
 """
 

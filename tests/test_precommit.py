@@ -293,8 +293,9 @@ def readme_pre_commit_yaml() -> str:
 def test_the_readme_yaml_parses_and_names_existing_hooks() -> None:
     config = yaml.safe_load(readme_pre_commit_yaml())
     (repo,) = config["repos"]
-    assert repo["repo"] == "https://github.com/cleanse-corpus/cleanse"
-    assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])
+    # Placeholders the README explains; tests/test_docs.py fills them in and runs the config.
+    assert repo["repo"] == "/path/to/cleanse"
+    assert repo["rev"] == "COMMIT"
     named = [hook["id"] for hook in repo["hooks"]]
     assert named
     assert set(named) <= hook_ids()
