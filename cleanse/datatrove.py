@@ -22,8 +22,9 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from cleanse.config import DEFAULT_CONFIG, Config
 from cleanse.errors import ConfigError, RecordError
-from cleanse.pipeline import DEFAULT_CONFIG, Change, Config, clean, clean_and_explain
+from cleanse.pipeline import Change, clean, clean_and_explain
 
 try:
     from datatrove.pipeline.formatters.base import BaseFormatter

@@ -54,8 +54,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from cleanse.config import Config
 from cleanse.errors import ConfigError
-from cleanse.pipeline import BUILTIN_STEPS, Config
+from cleanse.registry import BUILTIN_STEPS
 
 CONFIG_NAMES = (".cleanse.toml", "cleanse.toml", "pyproject.toml")
 SETTING_KEYS = ("enable", "disable", "extra_patterns", "protect", "field", "include")

@@ -1,11 +1,13 @@
-"""The fast paths change nothing: byte-identical output with and without them.
+"""The shared fast layer changes nothing, and every rule's pre-check answers as the plain
+code it stands for.
 
-``cleanse._speed.reference_path()`` switches every shortcut off (the plain reference
-code); each test here runs both paths and requires the same result, on the whole news
-corpus and on generated text: article-shaped documents with mojibake, entities, junk
-lines and arbitrary unicode, and each pre-check against the pattern it stands in for.
-The compiled build (``CLEANSE_COMPILE=1``) is built here too, and must clean as the pure
-modules do (skipped, saying why, without mypyc or a C compiler).
+``cleanse._speed.reference_path()`` turns the fast layer (literal scans, split phrase
+patterns, memos) into the plain calls it stands for; the first tests run both and require
+byte-identical output and explanations, on the whole news corpus and on generated text
+(article-shaped documents with mojibake, entities, junk lines and arbitrary unicode). The
+rest check each rule's own pre-checks (a context step's ``may_fire``, the squeezed
+searches of pull quotes, the byte counts of capitals) against plain definitions written
+out here.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from cleanse.cli.status import (
 )
 
 if TYPE_CHECKING:
-    from cleanse.pipeline import Config
+    from cleanse.config import Config
 
 __all__ = ["main", "process"]
 

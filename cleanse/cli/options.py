@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
 if TYPE_CHECKING:
-    from cleanse.pipeline import Config
+    from cleanse.config import Config
     from cleanse.settings import Settings
 
 OnError = Literal["fail", "skip", "keep"]

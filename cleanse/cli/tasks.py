@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-    from cleanse.pipeline import Change, Config
+    from cleanse.config import Config
+    from cleanse.pipeline import Change
 
 # Tasks in flight per worker: enough that no worker waits for the next task, few enough
 # that memory stays flat however long the input.
@@ -44,7 +45,7 @@ _CONFIGS: dict[tuple[Any, ...], Config] = {}
 def config_from_key(key: tuple[Any, ...]) -> Config:
     """Rebuild (once per process) the Config that :func:`config_key` described."""
     if key not in _CONFIGS:
-        from cleanse.pipeline import Config
+        from cleanse.config import Config
 
         enable, disable, extra_patterns, protect = key
         _CONFIGS[key] = Config(enable=enable, disable=disable, extra_patterns=extra_patterns, protect=protect)
