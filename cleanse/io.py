@@ -179,7 +179,8 @@ class Output:
     A file is written to a temporary file beside it (compressed by suffix), flushed,
     fsynced, given the mode of the file it replaces, and moved over it with
     ``os.replace``; :meth:`discard` (on an error or Ctrl-C) removes the temporary file,
-    so the destination is either untouched or complete, never half-written.
+    so the destination is either untouched or complete, never half-written. Write with
+    :meth:`write`, which never loses bytes silently.
     """
 
     def __init__(self, path: str) -> None:

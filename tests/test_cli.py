@@ -7,6 +7,7 @@ config files, and a hypothesis property for JSONL.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -30,7 +31,7 @@ from hypothesis import strategies as st
 import cleanse
 import cleanse.pipeline
 from cleanse.cli import main, reading, reporting
-from cleanse.cli.options import build_parser
+from cleanse.cli.options import build_parser, parse_options
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = PROJECT / "examples" / "article.txt"
@@ -688,6 +689,20 @@ def test_version_and_help() -> None:
     assert run("--version").text == f"cleanse {cleanse.__version__}\n"
     help_text = run("--help").text
     assert "examples:" in help_text and "exit status:" in help_text
+
+
+def test_options_leave_nothing_implied() -> None:
+    options = parse_options(["--jsonl", "--explain-format", "json", "--stats-format", "json", "a.jsonl"])
+    assert (options.explain, options.explain_format, options.stats, options.stats_format) == (
+        True,
+        "json",
+        True,
+        "json",
+    )
+    assert options.inputs == ("a.jsonl",) and parse_options([]).inputs == ("-",)
+    assert options.writes_output and not parse_options(["--check"]).writes_output
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.jobs = 2  # type: ignore[misc]
 
 
 def test_readme_documents_every_flag() -> None:

@@ -134,7 +134,7 @@ class Reader:
 
 
 def _stream_error(source: str, exc: BaseException, *, fatal: bool = False) -> Exception:
-
+    """The error for a stream that broke while being read: fatal once part of it went out."""
     message = str(exc) or type(exc).__name__
     if isinstance(exc, EOFError):
         message = "compressed stream ends too early (truncated file?)"
