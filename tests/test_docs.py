@@ -4,7 +4,7 @@ The idea is sqlite-utils' test_docs: a step that exists in ``cleanse.steps()`` b
 the README fails here, and so does a README example that no longer runs. Every command
 the README shows is run as written:
 
-- the ```python blocks, in order, as one session;
+- the ```python blocks, in order, in one interpreter, one after another;
 - the "Command line" section's ```sh lines, each in a folder holding a copy of
   ``examples/``, with ``cleanse`` on the PATH;
 - the ``$`` line of the ```console block, its output compared with what is shown;
@@ -128,7 +128,7 @@ def test_the_readme_has_python_examples() -> None:
     "index", range(len(EXAMPLES)), ids=[f"example-{i}" for i in range(1, len(EXAMPLES) + 1)]
 )
 def test_readme_python_examples_run(index: int) -> None:
-    """Run the README's ```python blocks in order, as one session (later ones use earlier imports)."""
+    """Run the README's ```python blocks in order in one interpreter (later ones use earlier imports)."""
     if "from cleanse.datatrove import" in EXAMPLES[index] and importlib.util.find_spec("datatrove") is None:
         pytest.skip("datatrove is not installed: pip install '.[datatrove]'")
     namespace: dict[str, object] = {"__name__": "readme_example"}
