@@ -214,6 +214,30 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return id(pattern) in _possible(text)
 
 
+def literal_gate(literals: Sequence[str]) -> Callable[[str], bool]:
+    """A test that is True when one of *literals* (lower case) occurs in a text, ignoring case.
+
+    The literals join the shared scan, so asking costs a set lookup once the text is
+    scanned. On the reference path the test always answers True.
+
+    >>> gate = literal_gate(["sign up", "newsletter"])
+    >>> gate("SIGN UP today"), gate("The council voted.")
+    (True, False)
+    """
+    key = re.compile(f"(?#literal gate {len(_GATES)})")
+    _GATES.append(key)  # held, so that its id() stays its own
+    _PRE_CHECKS[id(key)] = _PreCheck(key, tuple(literals))
+    _rescan()
+
+    def gate(text: str) -> bool:
+        return not ENABLED or id(key) in _possible(text)
+
+    return gate
+
+
+_GATES: list[re.Pattern[str]] = []
+
+
 def _possible(text: str) -> frozenset[int]:
     """The ids of the pre-checked patterns whose literals occur in *text* (scanned once per text)."""
     global _LAST_SCAN

@@ -229,6 +229,7 @@ def _clean_paragraph(
         # Span rules are pure: when none of them cuts the fixed paragraph, running them
         # again would cut nothing either, so one pass is enough.
         cut_something = False
+        before_cuts = paragraph
         for step in plan.spans:
             cuts = step.function(paragraph)
             if cuts:
@@ -243,6 +244,8 @@ def _clean_paragraph(
                     paragraph = after
                     cut_something = True
         if not paragraph:
+            # Cut away entirely: junk the context rules may read as such (see Document.dropped).
+            dropped.append((index, before_cuts))
             return None
         if not cut_something:
             break

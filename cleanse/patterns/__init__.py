@@ -94,12 +94,23 @@ def compile_whole_paragraph(
 
 
 @cache
-def builtin_pattern(rule: str) -> re.Pattern[str] | None:
-    """Return the compiled built-in phrase list of *rule* in every language, or None."""
+def builtin_phrases(rule: str) -> tuple[str, ...]:
+    """Return the built-in phrases of *rule*, every language, in file order.
+
+    >>> "newsletters?" in builtin_phrases("promo_line")
+    True
+    """
     folder = resources.files(__package__)
     patterns: list[str] = []
     for name in phrase_files(rule):
         patterns += read_phrases(folder.joinpath(name).read_text(encoding="utf-8"))
+    return tuple(patterns)
+
+
+@cache
+def builtin_pattern(rule: str) -> re.Pattern[str] | None:
+    """Return the compiled built-in phrase list of *rule* in every language, or None."""
+    patterns = list(builtin_phrases(rule))
     return compile_whole_paragraph(patterns, f"cleanse/patterns/{rule}.*.txt", validate=False)
 
 

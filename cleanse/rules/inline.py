@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
-from cleanse import _speed
+from cleanse import _re_internals, _speed
 from cleanse._speed import LazyRegex
-from cleanse.patterns import word_alternation
+from cleanse.patterns import builtin_phrases, scope_inline_flags, word_alternation
 from cleanse.rules import phrases
 from cleanse.rules.cuts import Cut, merge
 from cleanse.rules.text import sentence_spans
@@ -69,24 +70,34 @@ def hover_card(paragraph: str) -> list[Cut]:
     return cuts
 
 
-# Words without which no sentence is junk that glued_promo cuts (a word list, checked
-# against the phrase lists it gates by tests/test_patterns.py).
-GLUED_PROMO_HINT = re.compile("(?i)" + word_alternation("glued_promo_hint"))
+@functools.cache
+def promo_literals() -> tuple[str, ...] | None:
+    """Strings one of which every sentence that glued_promo may cut holds (lower case).
+
+    Read from the phrase lists of STANDALONE_JUNK themselves, so that the gate and the
+    phrases cannot disagree: a sentence some phrase matches holds one of that phrase's
+    literals, so a paragraph holding none has no sentence to cut. None when a phrase's
+    literals cannot be read (the gate then stays open; a test keeps that from happening).
+    """
+    literals: set[str] = set()
+    for rule in STANDALONE_JUNK:
+        for phrase in builtin_phrases(rule):
+            found = _re_internals.required_literals(re.compile(scope_inline_flags(phrase), re.IGNORECASE))
+            if found is None:
+                return None
+            literals.update(found)
+    return _re_internals.shortest_literals(sorted(literals))
 
 
 @functools.cache
-def _folded_promo_hint() -> re.Pattern[str]:
-    """GLUED_PROMO_HINT's phrases, all in lower case, to search case-sensitively in
-    case-folded text: then ``re`` skips to their first letters instead of trying every
-    phrase at every position. (Compiled on first use, not at start-up.)"""
-    return re.compile(GLUED_PROMO_HINT.pattern.removeprefix("(?i)"))
+def _promo_gate() -> Callable[[str], bool]:
+    literals = promo_literals()
+    return (lambda paragraph: True) if literals is None else _speed.literal_gate(literals)
 
 
 def _has_promo_hint(paragraph: str) -> bool:
-    """``GLUED_PROMO_HINT.search(paragraph)``, the literal scan asked first."""
-    if not _speed.may_match(GLUED_PROMO_HINT, paragraph):
-        return False
-    return _folded_promo_hint().search(_speed.fold_case(paragraph)) is not None
+    """False only when no phrase of STANDALONE_JUNK can match any part of *paragraph*."""
+    return _promo_gate()(paragraph)
 
 
 # Page furniture glued to the start of a paragraph ("Story highlights The minister …") or a
@@ -134,9 +145,8 @@ def glued_promo(paragraph: str) -> list[Cut]:
         cuts.append(Cut(spans[0][0], spans[head][1], "call to action inside the text"))
     if tail is not None:
         cuts.append(Cut(spans[tail][0], spans[last][1], "call to action inside the text"))
-    cuts = merge(cuts)
-    if cuts and cuts[0].start <= spans[0][0] and cuts[-1].end >= spans[last][1] and len(cuts) == 1:
-        return edges  # the whole paragraph is junk: a line rule's job, not a cut
+    # Every sentence junk (the runs from both edges meet): the whole paragraph goes, as a
+    # phrase list would drop it, but one sentence at a time, never a sentence of the article.
     return merge(cuts + edges)
 
 
