@@ -342,6 +342,13 @@ def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: s
         (rules.glued_template_marker, "Greet the reader with `Hello ${name}` before the list."),
         # hover_card: a sentence that merely has MORE in capitals
         (rules.hover_card, "Nancy Smith said she wanted MORE money for schools."),
+        # hover_card: capitals ending in MORE are no card (a capital letter alone is no name),
+        # inside quotes or not, glued to a sentence or not
+        (rules.hover_card, 'The sign read "ALL ABOARD FOR AMAZING ADVENTURES AND MORE" in red letters.'),
+        (rules.hover_card, "Crews restored power.ACCESS ALL OUR COVERAGE AND MORE"),
+        (rules.hover_card, "THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY, FOR ONE OR MORE CLAIMS."),
+        (rules.hover_card, "HELLO WORLD AND MORE " * 50),
+        (rules.hover_card, 'He wrote "Ann Lee AnnLee says more and MORE" on the board.'),
         # glued_headline: acronyms, quoted capitals, an all-caps paragraph
         (rules.glued_headline, "Envoys of NATO, the EU, the UN, the WHO and the IMF met on Monday."),
         (
