@@ -14,7 +14,7 @@ from cleanse._speed import LazyRegex
 from cleanse.patterns import builtin_phrases, scope_inline_flags, word_alternation
 from cleanse.rules import phrases
 from cleanse.rules.cuts import Cut, merge
-from cleanse.rules.text import inside_quotes, sentence_spans
+from cleanse.rules.text import sentence_spans
 
 # The Hill's hover cards: the display name, then the full name glued to a string of the
 # person's other headlines, closed by "MORE": "Sen. Rand Paul Randal (Rand) Howard
@@ -58,11 +58,9 @@ def hover_card(paragraph: str) -> list[Cut]:
     """
     if "MORE" not in paragraph:
         return []
-    # A card is glued to a name in running text, never inside a quotation.
     cuts = [
         Cut(m.start("card"), m.end("card"), "name hover-card with other headlines")
         for m in HOVER_CARD.finditer(paragraph)
-        if not inside_quotes(paragraph, m.start("card"))
     ]
     if not cuts:
         cuts = [

@@ -21,6 +21,8 @@ TEMPLATE_TALK = re.compile(rf"\b{word_alternation('template_talk')}\b", re.IGNOR
 # consulted only for markers inside that same paragraph, never for the whole document,
 # where a "tax code" must not shield the page's unrendered markers.
 CODE_TALK = re.compile(rf"\b{word_alternation('code_talk')}\b", re.IGNORECASE)
+# A template statement with its keyword ("{% if user %}"): the paragraph is template source.
+TEMPLATE_STATEMENT = re.compile(rf"\{{%-?\s*{word_alternation('template_statement')}\b")
 
 TEMPLATE_MARKER = re.compile(
     r"\{\{[#/^!>&]?\s*[^{}\n]{0,200}?\s*\}\}"  # Mustache / Handlebars / Jinja expressions
@@ -139,7 +141,7 @@ def _template_marker_cuts(paragraph: str) -> list[Cut]:
         return []
     if not TEMPLATE_MARKER.search(paragraph):
         return []  # no marker to cut: a bracket or a brace of prose (the talk searches cost more)
-    if TEMPLATE_TALK.search(paragraph) or CODE_TALK.search(paragraph):
+    if TEMPLATE_TALK.search(paragraph) or CODE_TALK.search(paragraph) or TEMPLATE_STATEMENT.search(paragraph):
         return []
     ticks = [i for i, c in enumerate(paragraph) if c == "`"] if "`" in paragraph else []
     return [
