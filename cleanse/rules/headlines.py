@@ -8,13 +8,22 @@ shorter capital line must prove (see :class:`HeadlineEvidence`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cached_property
 
 from cleanse._speed import LazyRegex
+from cleanse.patterns import word_list
 from cleanse.rules.cuts import Cut
 from cleanse.rules.document import Document
-from cleanse.rules.text import has_spaced_dash, inside_quotes, is_quotation, is_shouting
+from cleanse.rules.text import (
+    has_spaced_dash,
+    inside_quotes,
+    is_quotation,
+    is_shouting,
+    sentence_spans,
+    words_of,
+)
 
 # Another story's headline in sentence case followed by its source: "Senate passes the
 # budget after a long night - NYT". Sentence case (two small words before the dash) keeps
@@ -26,6 +35,24 @@ SOURCED_HEADLINE = re.compile(
 HEADLINE_MIN_WORDS = 8
 SHORT_HEADLINE_MIN_WORDS = 5
 HEADLINE_MAX_WORDS = 40
+# A capital line whose topic words (this many, and this share of them) open the paragraph
+# after it is a subhead.
+SUBHEAD_SHARED_WORDS = 2
+SUBHEAD_SHARED_SHARE = 0.5
+# Topic words are compared by their first letters, so "plans" and "planned" agree.
+TOPIC_STEM = 5
+_FUNCTION_WORDS = frozenset(word_list("function_words"))
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The stems of the words of four letters or more in *text* that say something.
+
+    >>> sorted(topic_words("HOW THE CITY PLANS TO PAY FOR THE NEW BIKE LANES"))
+    ['bike', 'city', 'lanes', 'plans']
+    """
+    return frozenset(
+        word[:TOPIC_STEM] for word in words_of(text) if len(word) >= 4 and word not in _FUNCTION_WORDS
+    )
 
 
 class HeadlineEvidence:
@@ -54,6 +81,27 @@ class HeadlineEvidence:
     def capitals_are_no_signal(self) -> bool:
         """True on a page mostly in capitals, or divided by short capital subheads."""
         return self.shouting_share > 0.5 or self.is_sectioned
+
+    def heads_its_text(self, paragraph: str) -> bool:
+        """True when the first sentence after *paragraph* takes up half its topic words (two
+        at least): a subhead is followed by text about it."""
+        following = self._following.get(paragraph)
+        if not following:
+            return False
+        spans = sentence_spans(following)
+        first = following[: spans[0][1]] if spans else following
+        own = topic_words(paragraph)
+        shared = own & topic_words(first)
+        return len(shared) >= SUBHEAD_SHARED_WORDS and len(shared) >= SUBHEAD_SHARED_SHARE * len(own)
+
+    @cached_property
+    def _following(self) -> dict[str, str]:
+        """Each paragraph (its first occurrence) and the paragraph right after it."""
+        paragraphs = self._document.paragraphs
+        following: dict[str, str] = {}
+        for here, after in itertools.pairwise(paragraphs):
+            following.setdefault(here, after)
+        return following
 
     @cached_property
     def shouted_junk(self) -> bool:
@@ -119,6 +167,10 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
         return None
     page = document.fact(HeadlineEvidence)
     if page.capitals_are_no_signal:
+        return None
+    # A subhead heads text about it; on a page that carried capital boilerplate, a capital
+    # line on the article's own topic is still one of the site's related headlines.
+    if not page.shouted_junk and page.heads_its_text(paragraph):
         return None
     if words >= HEADLINE_MIN_WORDS:
         return "another story's headline"
