@@ -207,6 +207,18 @@ def collapse_spaces(text: str) -> str:
     return HORIZONTAL_SPACE_RUN.sub(" ", text).strip()
 
 
+def tidy_code_line(line: str) -> str:
+    """Keep a line of code as written, but for what no text may hold: invisible characters,
+    terminal colours and lone surrogates go, tabs become spaces (four to a stop), the line
+    is composed to NFC and its end trimmed. Its indentation stays.
+
+    >>> tidy_code_line("\\tprint(x)\\u200b  ")
+    '    print(x)'
+    """
+    line = LONE_SURROGATE.sub("\ufffd", INVISIBLE.sub("", ANSI_ESCAPE.sub("", line.expandtabs(4))))
+    return normalize_unicode(line).rstrip()
+
+
 def only_strip_can_change(text: str) -> bool:
     """True when no fix here could change *text* except by stripping its ends.
 

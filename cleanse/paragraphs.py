@@ -4,12 +4,22 @@ Scraper output puts one paragraph on each line, so by default every line break i
 paragraph boundary. Output paragraphs are separated by exactly one blank line and the
 text ends with a single newline; text with no paragraphs is the empty string. Because
 that output splits back into the same paragraphs, joining is idempotent.
+
+Two kinds of text keep their lines together, as one block:
+
+- **code**: a line that opens a block (``for line in f:``, ``if (x) {``) and the lines
+  indented under it, and shell prompt lines (``$ ls``). Code lines are *verbatim*: no fix
+  or rule touches them, so indentation and comment lines such as ``# -----`` stay;
+- **verse**: in a text that separates its stanzas by blank lines, a run of two or more
+  short lines between blank lines (a stanza; two at least in the text) is cleaned line by
+  line and its lines stay together, so the stanza breaks survive.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 # Every character Python's str.splitlines() treats as a line boundary, as one pattern,
 # CRLF first so it counts once; except NEL (U+0085): in scraped text it is a windows-1252
@@ -45,20 +55,7 @@ def split_paragraphs(text: str, *, join_wrapped_lines: bool = False) -> list[str
     >>> split_paragraphs("a\\nb\\n\\nc", join_wrapped_lines=True)
     ['a b', 'c']
     """
-    lines = split_lines(text)
-    if not join_wrapped_lines:
-        return lines
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(" ".join(current))
-            current = []
-    if current:
-        blocks.append(" ".join(current))
-    return blocks
+    return layout(text, join_wrapped_lines=join_wrapped_lines).paragraphs
 
 
 def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final_newline: bool = True) -> str:
@@ -76,3 +73,274 @@ def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final
     if not kept:
         return ""
     return separator.join(kept) + ("\n" if final_newline else "")
+
+
+# --- blocks: code and verse ----------------------------------------------------------------
+
+# What a line that opens a block of code ends with, and what marks it as code rather than
+# a prose label ("He said:"): a keyword of a programming language first, or code punctuation.
+_OPENER_ENDS = (":", "{", "(", "[", "\\", ",", ";")
+_CODE_KEYWORD = re.compile(
+    r"(?:for|if|while|def|class|else|elif|try|except|finally|with|function|switch|case|do|"
+    r"foreach|fn|impl|struct|loop|match|begin|public|private|protected|static|async|const|"
+    r"let|var|return|import|from|export|print|echo)\b"
+)
+_CODE_PUNCTUATION = frozenset("()[]{}=;<>")
+# A closing line of a block at the opener's indentation ("}", "end", "fi").
+_CLOSER = re.compile(r"(?:[}\])][;,)]*|end|fi|done|esac)\s*")
+# A shell or interpreter prompt starting a line.
+_PROMPT = re.compile(r"\s*(?:\$|>>>|PS>)\s")
+# A stanza's lines are short: at most this many characters and words each.
+VERSE_MAX_CHARS = 60
+VERSE_MAX_WORDS = 10
+# A text is verse when it has at least this many stanzas.
+MIN_STANZAS = 2
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _looks_like_code(line: str) -> bool:
+    stripped = line.strip()
+    return bool(
+        _CODE_KEYWORD.match(stripped)
+        or stripped.startswith(("#", "//", "/*", "--"))
+        or any(c in _CODE_PUNCTUATION for c in stripped)
+        or stripped.endswith(_OPENER_ENDS)
+    )
+
+
+def _opens_block(line: str, following: str) -> bool:
+    """True when *line* opens a block of code that *following*, indented deeper, belongs to."""
+    stripped = line.rstrip()
+    return (
+        stripped.endswith(_OPENER_ENDS)
+        and (
+            _CODE_KEYWORD.match(stripped.lstrip()) is not None
+            or any(c in _CODE_PUNCTUATION for c in stripped)
+        )
+        and following.strip() != ""
+        and _indent(following) > _indent(line)
+        and _looks_like_code(following)
+    )
+
+
+def code_blocks(lines: Sequence[str]) -> dict[int, int]:
+    """Map each line that is code to the first line of its block.
+
+    >>> code_blocks(["Python basics", "for line in f:", "    print(line)", "Done."])
+    {1: 1, 2: 1}
+    >>> code_blocks(["He said:", "    We will win.", "$ ls -la"])
+    {2: 2}
+    """
+    code: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _PROMPT.match(line):
+            start = i
+            i += 1
+            while i < len(lines) and _PROMPT.match(lines[i]):
+                i += 1
+            code.update(dict.fromkeys(range(start, i), start))
+            continue
+        if i + 1 < len(lines) and _opens_block(line, lines[i + 1]):
+            start, base, j = i, _indent(line), i + 1
+            while j < len(lines) and lines[j].strip():
+                if _indent(lines[j]) > base:
+                    j += 1
+                elif _CLOSER.fullmatch(lines[j].strip()):
+                    j += 1  # the closing line belongs to the block and ends it
+                    break
+                else:
+                    break
+            code.update(dict.fromkeys(range(start, j), start))
+            i = j
+            continue
+        i += 1
+    return code
+
+
+# What a line of prose ends with: the end of its sentence, maybe inside quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+
+def breaks_a_sentence(line: str) -> bool:
+    """True when *line* ends in the middle of a sentence, as lines of verse do.
+
+    >>> breaks_a_sentence("The tide comes in, the tide goes out,"), breaks_a_sentence("He left.")
+    (True, False)
+    """
+    return bool(line.strip()) and _SENTENCE_END.search(line) is None
+
+
+def is_verse_length(line: str) -> bool:
+    """True for a line short enough to be a line of verse."""
+    stripped = line.strip()
+    return len(stripped) <= VERSE_MAX_CHARS and len(stripped.split()) <= VERSE_MAX_WORDS
+
+
+def verse_blocks(lines: Sequence[str], taken: Iterable[int] = ()) -> dict[int, int]:
+    """Map each line of a stanza to the stanza's first line.
+
+    Only in a text that has blank lines (one that separates its paragraphs or stanzas by
+    them): a run of two or more short lines between blank lines, none of them code, where
+    some line ends in the middle of a sentence (lines of prose end with their sentence).
+
+    >>> verse_blocks(["The tide comes in,", "the gulls cry.", "", "And still,", "the sea."])
+    {0: 0, 1: 0, 3: 3, 4: 3}
+    >>> verse_blocks(["Doors open at six.", "Entry is free.", "", "Parking is limited."])
+    {}
+    >>> verse_blocks(["The tide comes in,", "the gulls complain."])
+    {}
+    """
+    if all(line.strip() for line in lines):
+        return {}
+    skip = set(taken)
+    verse: dict[int, int] = {}
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].strip():
+            continue
+        run = range(start, i)
+        if (
+            len(run) >= 2
+            and not skip.intersection(run)
+            and all(is_verse_length(lines[k]) for k in run)
+            and any(breaks_a_sentence(lines[k]) for k in run[:-1])
+        ):
+            verse.update(dict.fromkeys(run, start))
+        start = i + 1
+    # One stanza alone is no poem: a title and a byline above the text look the same.
+    return verse if len(set(verse.values())) >= MIN_STANZAS else {}
+
+
+def regroup(kept: Sequence[tuple[int, str]], layout: Layout) -> list[int]:
+    """The blocks to join *kept* (index, paragraph) pairs by, as cleaning the result again
+    would find them: code as it was, and the stanzas that are still stanzas.
+
+    Dropping lines can leave a stanza of one line, or one stanza in the whole text; the
+    output is then laid out as the same rules read it, so that cleaning twice changes
+    nothing more.
+
+    >>> lay = layout("Sea\\n\\nThe tide comes in,\\nthe gulls cry.\\n\\nAnd still,\\nthe sea.\\n")
+    >>> regroup([(0, "Sea"), (2, "The tide comes in,"), (3, "the gulls cry.")], lay)[2:4]
+    [2, 3]
+    """
+    lines: list[str] = []
+    where: list[int] = []  # for each line of the output, its index among kept
+    previous = None
+    for position, (index, paragraph) in enumerate(kept):
+        block = layout.blocks[index]
+        if lines and block != previous:
+            lines.append("")
+            where.append(-1)
+        lines.append(paragraph)
+        where.append(position)
+        previous = block
+    code = {i for i, position in enumerate(where) if position >= 0 and kept[position][0] in layout.verbatim}
+    verse = verse_blocks(lines, code)
+    blocks = list(range(len(layout.blocks)))
+    for i, position in enumerate(where):
+        if position < 0:
+            continue
+        index = kept[position][0]
+        if index in layout.verbatim:
+            blocks[index] = layout.blocks[index]
+        elif i in verse:
+            blocks[index] = kept[where[verse[i]]][0]
+    return blocks
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A text split into raw paragraphs, and which of them stay together.
+
+    ``paragraphs`` are indexed like the input's lines (or its blocks, when wrapped lines
+    are joined), blank ones included; ``blocks[i]`` is the block paragraph *i* belongs to
+    (paragraphs of one block are joined by a line break in the output); ``verbatim`` holds
+    the indices of code lines, which no fix or rule touches.
+    """
+
+    paragraphs: list[str]
+    blocks: list[int]
+    verbatim: frozenset[int]
+
+    @property
+    def kept_together(self) -> frozenset[int]:
+        """The indices of paragraphs in a block of two or more (code, a stanza)."""
+        sizes: dict[int, int] = {}
+        for block in self.blocks:
+            sizes[block] = sizes.get(block, 0) + 1
+        return frozenset(i for i, block in enumerate(self.blocks) if sizes[block] > 1)
+
+
+def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
+    """Split *text* into paragraphs, keeping code and verse together (see the module).
+
+    >>> layout("for x in y:\\n    go(x)\\nText.").blocks
+    [0, 0, 2]
+    """
+    lines = split_lines(text)
+    code = code_blocks(lines)
+    # Hard-wrapped text (join_wrapped_lines) says its short lines are wrapped prose, not verse.
+    verse = {} if join_wrapped_lines else verse_blocks(lines, code)
+    together = {**verse, **code}
+    if not join_wrapped_lines:
+        return Layout(lines, [together.get(i, i) for i in range(len(lines))], frozenset(code))
+    paragraphs: list[str] = []
+    blocks: list[int] = []
+    verbatim: set[int] = set()
+    current: list[int] = []
+
+    def close() -> None:
+        if not current:
+            return
+        if any(i in together for i in current):
+            first = len(paragraphs)
+            for i in current:
+                if i in code:
+                    verbatim.add(len(paragraphs))
+                paragraphs.append(lines[i] if i in code else lines[i].strip())
+                blocks.append(first)
+        else:
+            blocks.append(len(paragraphs))
+            paragraphs.append(" ".join(lines[i].strip() for i in current))
+        current.clear()
+
+    for i, line in enumerate(lines):
+        if line.strip():
+            current.append(i)
+        else:
+            close()
+    close()
+    return Layout(paragraphs, blocks, frozenset(verbatim))
+
+
+def join_layout(
+    kept: Iterable[tuple[int, str]],
+    blocks: Sequence[int],
+    separator: str = "\n\n",
+    *,
+    final_newline: bool = True,
+) -> str:
+    """Join the kept ``(index, paragraph)`` pairs: a line break inside a block, *separator*
+    between blocks, a final newline as a file has (unless *final_newline* is false).
+
+    >>> join_layout([(0, "for x in y:"), (1, "    go(x)"), (2, "Text.")], [0, 0, 2])
+    'for x in y:\\n    go(x)\\n\\nText.\\n'
+    """
+    parts: list[str] = []
+    last_block = None
+    for index, paragraph in kept:
+        if not paragraph:
+            continue
+        block = blocks[index]
+        if parts:
+            parts.append("\n" if block == last_block else separator)
+        parts.append(paragraph)
+        last_block = block
+    if not parts:
+        return ""
+    return "".join(parts) + ("\n" if final_newline else "")

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from cleanse import _speed, fixes
 from cleanse.config import DEFAULT_CONFIG, Config
-from cleanse.paragraphs import join_paragraphs, split_paragraphs
+from cleanse.paragraphs import join_layout, layout, regroup
 from cleanse.patterns import compile_whole_paragraph
 from cleanse.registry import BUILTIN_STEPS, ContextStep, FixStep, LineStep, SpanStep, Step
 from cleanse.rules import phrases
@@ -186,7 +186,8 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     plan = _plan(config)
     survivors: list[tuple[int, str]] = []
     dropped: list[tuple[int, str]] = []
-    paragraphs = split_paragraphs(text, join_wrapped_lines=plan.join_wrapped_lines)
+    split = layout(text, join_wrapped_lines=plan.join_wrapped_lines)
+    paragraphs = split.paragraphs
     if plan.spans:
         # Most paragraphs reach the rules as they came, stripped: their literals are
         # found by scanning the document's paragraphs back to back.
@@ -194,12 +195,18 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     for index, raw in enumerate(paragraphs):
         if not raw and plan.only_builtin_fixes:
             continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
-        paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
+        paragraph: str | None
+        if index in split.verbatim:
+            paragraph = _keep_code(raw, index, changes)
+        else:
+            paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
             survivors.append((index, paragraph))
     if plan.contexts:
-        survivors = _drop_in_context(survivors, dropped, plan, changes)
-    cleaned = join_paragraphs([p for _, p in survivors], plan.separator, final_newline=config.final_newline)
+        survivors = _drop_in_context(survivors, dropped, plan, changes, split.verbatim)
+    cleaned = join_layout(
+        survivors, regroup(survivors, split), plan.separator, final_newline=config.final_newline
+    )
     if changes is not None and cleaned != text and not changes:
         changes.append(_layout_change(text, cleaned, plan))
     return cleaned
@@ -211,6 +218,16 @@ def _layout_change(text: str, cleaned: str, plan: _Plan) -> Change:
     return Change(
         PARAGRAPH_FORM, "laid out", 0, text, cleaned, f"paragraphs separated by {shown}, ends trimmed"
     )
+
+
+def _keep_code(line: str, index: int, changes: list[Change] | None) -> str:
+    """A line of code as written, tidied (see fixes.tidy_code_line and cleanse.paragraphs)."""
+    kept = fixes.tidy_code_line(line)
+    if changes is not None and kept != line:
+        changes.append(
+            Change(PARAGRAPH_FORM, "laid out", index, line, kept, "code kept as written, its line tidied")
+        )
+    return kept
 
 
 def _clean_paragraph(
@@ -305,14 +322,19 @@ def _drop_in_context(
     dropped: list[tuple[int, str]],
     plan: _Plan,
     changes: list[Change] | None,
+    verbatim: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str]]:
-    """Run the context rules on the survivors until none drops anything (a fixed point)."""
-    survivors, last = _context_rounds(survivors, dropped, plan, changes)
+    """Run the context rules on the survivors until none drops anything (a fixed point).
+
+    Lines of code (*verbatim*) are not judged in context; they stay in the document the
+    rules see.
+    """
+    survivors, last = _context_rounds(survivors, dropped, plan, changes, verbatim)
     # A rule may ask for the survivors to be looked at again as a second clean would see
     # them (nothing dropped before, nothing remembered from the first round), so that
     # cleaning twice changes nothing more.
     while last is not None and any(step.needs_fresh_look(last) for step in plan.contexts):
-        again, last = _context_rounds(survivors, [], plan, changes)
+        again, last = _context_rounds(survivors, [], plan, changes, verbatim)
         if len(again) == len(survivors):
             break
         survivors = again
@@ -324,6 +346,7 @@ def _context_rounds(
     dropped: list[tuple[int, str]],
     plan: _Plan,
     changes: list[Change] | None,
+    verbatim: frozenset[int],
 ) -> tuple[list[tuple[int, str]], Document | None]:
     """Rounds of the context rules until none drops anything; also the document of the
     survivors (None when none survive)."""
@@ -346,7 +369,7 @@ def _context_rounds(
         kept: list[tuple[int, str]] = []
         for index, paragraph in survivors:
             reason = None
-            if plan.protect is None or not plan.protect.search(paragraph):
+            if index not in verbatim and (plan.protect is None or not plan.protect.search(paragraph)):
                 for step in active:
                     reason = step.function(paragraph, document)
                     if reason:

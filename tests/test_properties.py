@@ -212,9 +212,11 @@ def assert_clean_output(out: str) -> None:
     paragraphs = out[:-1].split("\n\n")
     for paragraph in paragraphs:
         assert paragraph, "empty paragraph: more than one blank line"
-        assert "\n" not in paragraph, "a paragraph spans lines"
-        assert paragraph == paragraph.strip(), f"unstripped paragraph {paragraph!r}"
-        assert split_paragraphs(paragraph) == [paragraph], "a paragraph holds a line break"
+        # A block of code or a stanza keeps its lines together; code keeps its indentation.
+        lines = paragraph.split("\n")
+        assert all(line.strip() and line == line.rstrip() for line in lines), f"untidy lines {paragraph!r}"
+        if len(lines) == 1 and not paragraph[:1].isspace():
+            assert split_paragraphs(paragraph) == [paragraph], "a paragraph holds a line break"
     assert join_paragraphs(paragraphs) == out
 
 

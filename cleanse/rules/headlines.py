@@ -13,6 +13,7 @@ import re
 from functools import cached_property
 
 from cleanse._speed import LazyRegex
+from cleanse.paragraphs import breaks_a_sentence, is_verse_length
 from cleanse.patterns import word_list
 from cleanse.rules.cuts import Cut
 from cleanse.rules.document import Document
@@ -42,6 +43,11 @@ SUBHEAD_SHARED_SHARE = 0.5
 # Topic words are compared by their first letters, so "plans" and "planned" agree.
 TOPIC_STEM = 5
 _FUNCTION_WORDS = frozenset(word_list("function_words"))
+
+
+def _is_verse_line(text: str) -> bool:
+    """A line as verse has them: short (see cleanse.paragraphs) and not in capitals."""
+    return bool(text) and is_verse_length(text) and not is_shouting(text)
 
 
 def topic_words(text: str) -> frozenset[str]:
@@ -81,6 +87,21 @@ class HeadlineEvidence:
     def capitals_are_no_signal(self) -> bool:
         """True on a page mostly in capitals, or divided by short capital subheads."""
         return self.shouting_share > 0.5 or self.is_sectioned
+
+    def in_verse(self, paragraph: str) -> bool:
+        """True when *paragraph* stands between two short lines in small letters, the line
+        before it breaking off mid-sentence: a line of verse (a poem's line in capitals),
+        not a headline between sentences of prose."""
+        before, after = self._neighbours.get(paragraph, ("", ""))
+        return _is_verse_line(before) and _is_verse_line(after) and breaks_a_sentence(before)
+
+    @cached_property
+    def _neighbours(self) -> dict[str, tuple[str, str]]:
+        paragraphs = self._document.paragraphs
+        found: dict[str, tuple[str, str]] = {}
+        for i in range(1, len(paragraphs) - 1):
+            found.setdefault(paragraphs[i], (paragraphs[i - 1], paragraphs[i + 1]))
+        return found
 
     def heads_its_text(self, paragraph: str) -> bool:
         """True when the first sentence after *paragraph* takes up half its topic words (two
@@ -166,7 +187,7 @@ def injected_headline(paragraph: str, document: Document) -> str | None:
     if not words:
         return None
     page = document.fact(HeadlineEvidence)
-    if page.capitals_are_no_signal:
+    if page.capitals_are_no_signal or page.in_verse(paragraph):
         return None
     # A subhead heads text about it; on a page that carried capital boilerplate, a capital
     # line on the article's own topic is still one of the site's related headlines.
