@@ -275,7 +275,7 @@ class InputSettings:
     """The settings for each input: its config files, then the command line, resolved once per path.
 
     Config files can carry per-path overrides, so the settings are resolved for each
-    input path rather than per directory; :mod:`cleanse.settings` caches parsed files,
+    input path rather than per directory; :mod:`cleanse.config_files` caches parsed files,
     so many inputs under one config cost one parse.
     """
 
