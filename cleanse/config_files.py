@@ -11,9 +11,10 @@ root. In one directory the names are tried in this order, and the first that cou
 
 There is no user-wide config file.
 
-Keys (the first four are the fields of :class:`cleanse.Config`): ``enable``, ``disable``
+Keys (the first five are fields of :class:`cleanse.Config`): ``enable``, ``disable``
 (step names), ``extra_patterns`` (rule name -> regexes that each match a whole paragraph,
-ignoring case), ``protect`` (regexes), ``field`` (the JSONL field to clean), ``include``
+ignoring case), ``protect`` (regexes), ``paragraph_separator`` (``"blank-line"`` or
+``"newline"``), ``field`` (the JSONL field to clean), ``include``
 (site packs, paths relative to the config file; a directory includes its ``*.txt`` and
 ``*.toml`` files in name order), and ``overrides``: a list of tables with ``paths``
 (globs relative to the config file's directory) and any of the other keys, applied in
@@ -43,12 +44,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from cleanse.config import Config
+from cleanse.config import PARAGRAPH_SEPARATOR_NAMES, Config
 from cleanse.errors import ConfigError
 from cleanse.phrase_files import RULE_NAMES, read_phrase_file
 
 CONFIG_NAMES = (".cleanse.toml", "cleanse.toml", "pyproject.toml")
-SETTING_KEYS = ("enable", "disable", "extra_patterns", "protect", "field", "include")
+SETTING_KEYS = ("enable", "disable", "extra_patterns", "protect", "paragraph_separator", "field", "include")
 TABLE_KEYS = (*SETTING_KEYS, "overrides")
 OVERRIDE_KEYS = ("paths", *SETTING_KEYS)
 PACK_KEYS = ("description", "extra_patterns", "protect")
@@ -66,6 +67,7 @@ class Layer:
     protect: tuple[str, ...] = ()
     field: str | None = None
     include: tuple[Path, ...] = ()
+    paragraph_separator: str | None = None  # the separator itself ("\n\n"), not its name
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,8 @@ def _layers(table: Mapping[str, Any], label: str, prefix: str, directory: Path) 
         _include(p, directory, f"{prefix}include")
         for p in _strings(table.get("include", []), f"{prefix}include")
     )
-    layer = Layer(label, tuple(enable), tuple(disable), extra, tuple(protect), field, include)
+    separator = _paragraph_separator(table.get("paragraph_separator"), f"{prefix}paragraph_separator")
+    layer = Layer(label, tuple(enable), tuple(disable), extra, tuple(protect), field, include, separator)
     _validate(layer, prefix)
     packs = tuple(_pack(path, f"{prefix}include") for path in _expand(include))
     return (layer, *packs)
@@ -260,6 +263,16 @@ def _validate(layer: Layer, prefix: str) -> None:
         )
     except ConfigError as exc:
         raise ConfigError(f"{prefix}{exc}") from None
+
+
+def _paragraph_separator(name: Any, where: str) -> str | None:
+    """The separator a ``paragraph_separator`` value names (None when the key is absent)."""
+    if name is None:
+        return None
+    if not isinstance(name, str) or name not in PARAGRAPH_SEPARATOR_NAMES:
+        expected = " or ".join(f'"{n}"' for n in PARAGRAPH_SEPARATOR_NAMES)
+        raise ConfigError(f"{where}: expected {expected}, got {_toml_type(name)} {_short(name)}")
+    return PARAGRAPH_SEPARATOR_NAMES[name]
 
 
 def _strings(value: Any, where: str) -> list[str]:

@@ -5,9 +5,10 @@
 it includes, then the overrides that match the input, each with its own packs. Merging a
 layer over what came before: lists extend (``extra_patterns`` per rule, ``protect``,
 ``include``); a step named in ``enable`` is switched on and a step named in ``disable``
-switched off whatever the earlier layers said, so the override wins; ``field`` is
-replaced. :func:`with_command_line` puts the command line on top, with the same merge, and
-:func:`describe` says where every setting came from (``--show-config``).
+switched off whatever the earlier layers said, so the override wins; ``field`` and
+``paragraph_separator`` are replaced. :func:`with_command_line` puts the command line on
+top, with the same merge, and :func:`describe` says where every setting came from
+(``--show-config``).
 
 An explicit ``config_file`` (``--config``) replaces discovery; ``no_config``
 (``--no-config``) ignores every config file. The resolved settings are cached for the
@@ -25,7 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from cleanse.config import Config
+from cleanse.config import DEFAULT_CONFIG, PARAGRAPH_SEPARATOR_NAMES, Config
 from cleanse.config_files import SETTING_KEYS, ParsedConfig, find_config, load_config
 from cleanse.errors import ConfigError
 
@@ -116,6 +117,7 @@ def describe(settings: Settings) -> str:
         else:
             lines.append(f"{line}  # from {origin}")
 
+    add("paragraph_separator", separator_name(config.paragraph_separator), origins["paragraph_separator"])
     add("field", settings.field, origins["field"])
     add("enable", sorted(config.enable), origins["enable"])
     add("disable", sorted(config.disable), origins["disable"])
@@ -139,8 +141,10 @@ def with_command_line(
     enable: Iterable[str] = (),
     disable: Iterable[str] = (),
     field: str | None = None,
+    paragraph_separator: str | None = None,
 ) -> Settings:
-    """Return *settings* with the command line's ``--enable``, ``--disable`` and ``--field`` on top.
+    """Return *settings* with the command line's ``--enable``, ``--disable``, ``--field`` and
+    ``--paragraph-separator`` (a name: ``blank-line`` or ``newline``) on top.
 
     The command line wins over every config file, with the same merge as an override: a
     step named in ``--enable`` runs even if a config disabled it, and the other way round
@@ -160,6 +164,11 @@ def with_command_line(
             raise ConfigError(f"--{exc}") from None
     if field is not None and not field:
         raise ConfigError("--field: expected a field name, got an empty string")
+    if paragraph_separator is not None and paragraph_separator not in PARAGRAPH_SEPARATOR_NAMES:
+        raise ConfigError(
+            f"--paragraph-separator: expected {' or '.join(PARAGRAPH_SEPARATOR_NAMES)}, "
+            f"got {paragraph_separator!r}"
+        )
     config = settings.config
     origins = dict(settings.origins)
 
@@ -180,6 +189,9 @@ def with_command_line(
         config = config.replace(enable=new_enable, disable=new_disable)
     if field is not None:
         origins["field"] = "command line (--field)"
+    if paragraph_separator is not None:
+        origins["paragraph_separator"] = "command line (--paragraph-separator)"
+        config = config.replace(paragraph_separator=PARAGRAPH_SEPARATOR_NAMES[paragraph_separator])
     return dataclasses.replace(
         settings,
         config=config,
@@ -198,6 +210,7 @@ def _settings(parsed: ParsedConfig, matched: tuple[int, ...]) -> Settings:
     protect: list[str] = []
     include: list[Path] = []
     field = DEFAULT_FIELD
+    separator = DEFAULT_CONFIG.paragraph_separator
     sources: dict[str, list[str]] = {key: [] for key in SETTING_KEYS}
     for layer in layers:
         for name in layer.enable:
@@ -217,16 +230,19 @@ def _settings(parsed: ParsedConfig, matched: tuple[int, ...]) -> Settings:
         include += layer.include
         if layer.field is not None:
             field = layer.field
+        if layer.paragraph_separator is not None:
+            separator = layer.paragraph_separator
         for key, value in (
             ("enable", layer.enable),
             ("disable", layer.disable),
             ("extra_patterns", layer.extra_patterns),
             ("protect", layer.protect),
             ("field", layer.field),
+            ("paragraph_separator", layer.paragraph_separator),
             ("include", layer.include),
         ):
             if value:
-                if key == "field":
+                if key in ("field", "paragraph_separator"):  # replaced, not extended
                     sources[key] = []
                 sources[key].append(layer.label)
     try:
@@ -235,6 +251,7 @@ def _settings(parsed: ParsedConfig, matched: tuple[int, ...]) -> Settings:
             disable=frozenset(disable),
             extra_patterns=tuple((rule, tuple(patterns)) for rule, patterns in extra.items()),
             protect=tuple(protect),
+            paragraph_separator=separator,
         )
     except ConfigError as exc:  # pragma: no cover - every layer was validated on its own
         raise ConfigError(f"{parsed.path}: {exc}") from None
@@ -242,6 +259,15 @@ def _settings(parsed: ParsedConfig, matched: tuple[int, ...]) -> Settings:
         key: " + ".join(dict.fromkeys(labels)) if labels else "default" for key, labels in sources.items()
     }
     return Settings(config, field, MappingProxyType(origins), parsed.path, tuple(include))
+
+
+def separator_name(separator: str) -> str:
+    """The name of a paragraph separator, as config files and the command line write it.
+
+    >>> separator_name("\\n")
+    'newline'
+    """
+    return next(name for name, value in PARAGRAPH_SEPARATOR_NAMES.items() if value == separator)
 
 
 def _toml_value(value: Any) -> str:

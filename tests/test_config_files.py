@@ -305,7 +305,9 @@ def test_an_override_can_include_a_pack(repo: Path) -> None:
 
 # --- errors: the file, the key, and what is allowed ------------------------------------------
 
-ALLOWED = "allowed keys: disable, enable, extra_patterns, field, include, overrides, protect"
+ALLOWED = (
+    "allowed keys: disable, enable, extra_patterns, field, include, overrides, paragraph_separator, protect"
+)
 
 
 @pytest.mark.parametrize(
@@ -362,7 +364,7 @@ ALLOWED = "allowed keys: disable, enable, extra_patterns, field, include, overri
             '[[tool.cleanse.overrides]]\npaths = ["b"]\ncolour = 1\n',
             [
                 "[[tool.cleanse.overrides]] #2: unknown key 'colour'; allowed keys: disable, enable, "
-                "extra_patterns, field, include, paths, protect"
+                "extra_patterns, field, include, paragraph_separator, paths, protect"
             ],
         ),
         (
@@ -391,6 +393,14 @@ def test_a_bad_pyproject_names_file_key_and_what_is_allowed(
     [
         ("colour = 1\n", f"unknown key 'colour'; {ALLOWED}"),
         ("enable = 1\n", "enable: expected an array of strings, got integer 1"),
+        (
+            'paragraph_separator = "\\n"\n',
+            'paragraph_separator: expected "blank-line" or "newline", got string \'\\n\'',
+        ),
+        (
+            "paragraph_separator = 2\n",
+            'paragraph_separator: expected "blank-line" or "newline", got integer 2',
+        ),
         (
             '[[overrides]]\npaths = "a"\n',
             "[[overrides]] #1: paths: expected an array of strings, got string 'a'",

@@ -110,13 +110,36 @@ def test_stdin_matches_no_override(repo: Path) -> None:
     assert resolve_settings(repo / "x.txt").field == "body"
 
 
+def test_paragraph_separator_is_replaced_by_an_override_and_says_where_it_came_from(repo: Path) -> None:
+    config = write(
+        repo / "cleanse.toml",
+        'paragraph_separator = "newline"\n'
+        '[[overrides]]\npaths = ["books/**"]\nparagraph_separator = "blank-line"\n',
+    )
+    plain = resolve_settings(repo / "a.txt")
+    assert plain.config.paragraph_separator == "\n"
+    assert plain.origins["paragraph_separator"] == str(config)
+    book = resolve_settings(repo / "books" / "a.txt")
+    assert book.config.paragraph_separator == "\n\n"
+    assert book.origins["paragraph_separator"] == f"[[overrides]] paths=['books/**'] in {config}"
+    assert resolve_settings(repo / "a.txt", no_config=True).config.paragraph_separator == "\n\n"
+
+
+def test_the_command_line_paragraph_separator_wins(repo: Path) -> None:
+    write(repo / "cleanse.toml", 'paragraph_separator = "newline"\n')
+    settings = with_command_line(resolve_settings(repo / "a.txt"), paragraph_separator="blank-line")
+    assert settings.config.paragraph_separator == "\n\n"
+    assert settings.origins["paragraph_separator"] == "command line (--paragraph-separator)"
+    assert 'paragraph_separator = "blank-line"  # from command line' in describe(settings)
+
+
 # --- describe (--show-config) -------------------------------------------------------------
 
 
 def test_describe_the_defaults() -> None:
     text = describe(Settings())
     assert text.startswith("# config file: none (built-in defaults)\n")
-    for key in ("field", "enable", "disable", "protect", "include", "extra_patterns"):
+    for key in ("paragraph_separator", "field", "enable", "disable", "protect", "include", "extra_patterns"):
         assert re.search(rf"^{key} = .*  # from default$", text, re.MULTILINE), key
     assert "# steps off: join_wrapped_lines" in text
 
@@ -177,6 +200,7 @@ def test_the_command_line_wins_over_the_config_file(repo: Path) -> None:
         ({"enable": ["nope"]}, "--enable: unknown step 'nope'; valid steps: advertisement,"),
         ({"disable": ["nope"]}, "--disable: unknown step 'nope'; valid steps: advertisement,"),
         ({"field": ""}, "--field: expected a field name, got an empty string"),
+        ({"paragraph_separator": "\n"}, "--paragraph-separator: expected blank-line or newline, got '\\n'"),
     ],
 )
 def test_bad_command_line_settings(kwargs: dict[str, object], message: str) -> None:

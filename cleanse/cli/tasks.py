@@ -36,6 +36,8 @@ def config_key(config: Config) -> tuple[Any, ...]:
         tuple(sorted(config.disable)),
         config.extra_patterns,
         config.protect,
+        config.paragraph_separator,
+        config.final_newline,
     )
 
 
@@ -47,8 +49,15 @@ def config_from_key(key: tuple[Any, ...]) -> Config:
     if key not in _CONFIGS:
         from cleanse.config import Config
 
-        enable, disable, extra_patterns, protect = key
-        _CONFIGS[key] = Config(enable=enable, disable=disable, extra_patterns=extra_patterns, protect=protect)
+        enable, disable, extra_patterns, protect, separator, final_newline = key
+        _CONFIGS[key] = Config(
+            enable=enable,
+            disable=disable,
+            extra_patterns=extra_patterns,
+            protect=protect,
+            paragraph_separator=separator,
+            final_newline=final_newline,
+        )
     return _CONFIGS[key]
 
 
