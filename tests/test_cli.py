@@ -305,7 +305,7 @@ def test_paragraph_separator_newline_leaves_one_paragraph_a_line_unchanged(tmp_p
     assert stats.status == 0
     assert json.loads(stats.err)["documents_changed"] == 0
     # The default separator is a blank line: the same corpus would be laid out again.
-    assert run("--check", tmp_path / "a.txt").status == 1
+    assert run("--check", tmp_path / "a.txt").text == f"would clean {tmp_path / 'a.txt'} (paragraph_form)\n"
 
 
 def test_paragraph_separator_newline_still_cleans() -> None:
@@ -326,6 +326,36 @@ def test_paragraph_separator_from_a_config_file_and_the_command_line_on_top(tmp_
 def test_a_bad_paragraph_separator_is_a_usage_error() -> None:
     result = run("--paragraph-separator", "\\n", stdin="x")
     assert result.status == 2 and "invalid choice" in result.err
+
+
+def test_check_and_explain_name_a_layout_change_like_any_other(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ONE_A_LINE)
+    result = run("--check", "--explain", tmp_path / "a.txt")
+    assert result.status == 1
+    assert result.text == f"would clean {tmp_path / 'a.txt'} (paragraph_form)\n"
+    assert result.err == (
+        f"{tmp_path / 'a.txt'}:1:1 paragraph_form: paragraphs separated by one blank line, ends trimmed"
+        f" (laid out {ONE_A_LINE!r})\n"
+    )
+    jsonl = run("--jsonl", "--check", "--explain", stdin=record(text="A clean sentence.\n") + "\n")
+    assert jsonl.status == 1
+    assert jsonl.text == "would clean <stdin>:1 (paragraph_form)\n"
+    assert jsonl.err.startswith("<stdin>:1:1 paragraph_form: paragraphs separated by one blank line")
+
+
+def test_check_names_every_step_that_changes_a_record_and_drop_empty() -> None:
+    lines = record(text="A.  B.\nADVERTISEMENT") + "\n" + record(text="") + "\n"
+    result = run("--jsonl", "--check", "--drop-empty", stdin=lines)
+    assert result.text == (
+        "would clean <stdin>:1 (collapse_spaces, advertisement)\nwould clean <stdin>:2 (--drop-empty)\n"
+    )
+
+
+def test_a_crlf_file_already_clean_is_reported_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"Title\r\n\r\nThey agree.\r\n")
+    result = run("--check", "--explain", "--stats", tmp_path / "a.txt")
+    assert (result.status, result.out) == (0, b"")
+    assert "paragraph_form" not in result.err and "1 in, 1 out, 0 changed" in result.err
 
 
 # --- compression
@@ -372,7 +402,7 @@ def test_check_exit_status_and_writes_nothing(tmp_path: Path) -> None:
     result = run("--check", dirty, clean)
     assert (result.status, result.text) == (
         1,
-        f"would clean {dirty}\n",
+        f"would clean {dirty} (promo_line, fix_mojibake, advertisement)\n",
     )
     assert dirty.read_text() == DIRTY
     assert run("--check", clean).status == 0
@@ -383,7 +413,7 @@ def test_check_jsonl_lists_records() -> None:
     result = run("--jsonl", "--check", stdin=lines)
     assert (result.status, result.text) == (
         1,
-        "would clean <stdin>:2\n",
+        "would clean <stdin>:2 (promo_line, fix_mojibake, advertisement)\n",
     )
 
 

@@ -65,7 +65,7 @@ def config_from_key(key: tuple[Any, ...]) -> Config:
 class Want:
     """What the orchestrator needs back from a worker besides the output."""
 
-    changes: bool = False  # for --explain and --stats
+    changes: bool = False  # for --explain, --stats and --check
     texts: bool = False  # for --diff
 
 
@@ -99,7 +99,7 @@ class TextTask:
     encoding: str  # the encoding to write back (in place) or "utf-8"
 
     def run(self) -> list[Outcome]:
-        from cleanse.pipeline import clean, clean_and_explain
+        from cleanse.pipeline import PARAGRAPH_FORM, clean, clean_and_explain
 
         config = config_from_key(self.config)
         changes: list[Change] = []
@@ -110,6 +110,10 @@ class TextTask:
         if self.newline != "\n":
             cleaned = cleaned.replace("\n", self.newline)
         changed = cleaned != self.text
+        if not changed and changes:
+            # Only the line ending differed from what the pipeline writes, and it is written
+            # back as it came: the file is unchanged, and so is its layout.
+            changes = [change for change in changes if change.step != PARAGRAPH_FORM]
         try:
             output = cleaned.encode(self.encoding)
         except UnicodeEncodeError as exc:
