@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from cleanse.errors import ConfigError
@@ -158,5 +159,7 @@ class Config:
 
 # The paragraph separators a Config accepts: a blank line, or a line break.
 PARAGRAPH_SEPARATORS = ("\n\n", "\n")
+# Their names in config files, on the command line and in the datatrove step.
+PARAGRAPH_SEPARATOR_NAMES: Mapping[str, str] = MappingProxyType({"blank-line": "\n\n", "newline": "\n"})
 
 DEFAULT_CONFIG = Config()

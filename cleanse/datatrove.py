@@ -5,13 +5,16 @@ of steps on each document and writes the results, on one machine or many (its lo
 Slurm and Ray executors). This module is a thin adapter with no cleaning of its own:
 the text is :func:`cleanse.clean`'s (``clean_and_explain``'s when changes are counted),
 and the explanations become datatrove's counters.
+A document's text is a field, not a file: it is cleaned with no final newline
+(:func:`cleanse.jsonl.field_config`), so a clean document comes back as it was and is not
+counted as changed.
 Import it explicitly (``from cleanse.datatrove import CleanseFormatter``): ``import
 cleanse`` never imports datatrove.
 
     >>> from datatrove.data import Document
     >>> step = CleanseFormatter()
     >>> [doc.text for doc in step.run(iter([Document("Title\\nADVERTISEMENT\\nText.", "1")]))]
-    ['Title\\n\\nText.\\n']
+    ['Title\\n\\nText.']
     >>> step.stats["advertisement_dropped"].total
     1
 """
@@ -22,8 +25,9 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from cleanse.config import DEFAULT_CONFIG, Config
+from cleanse.config import DEFAULT_CONFIG, PARAGRAPH_SEPARATOR_NAMES, Config
 from cleanse.errors import ConfigError, RecordError
+from cleanse.jsonl import field_config
 from cleanse.pipeline import Change, clean, clean_and_explain
 
 try:
@@ -42,13 +46,17 @@ __all__ = ["CleanseFormatter"]
 
 
 class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no type hints
-    """Clean each document's text as ``cleanse.clean(text, config)`` does.
+    """Clean each document's text as ``cleanse.clean(text, config)`` does, with no final newline.
+
+    *paragraph_separator*, when given, is ``"blank-line"`` or ``"newline"`` (one paragraph
+    a line), as in config files and on the command line, and replaces the config's; a
+    document whose paragraphs are already separated so is left as it is.
 
     Counters (in datatrove's stats, per task and merged): ``total``, ``changed``, and one
     per step and action, in the words of the explanations (``advertisement_dropped``,
-    ``glued_promo_cut``, ``fix_mojibake_fixed``), counting paragraphs. Counting needs the
-    explained path (about 1% more work than ``clean`` on news); ``step_stats=False``
-    counts documents only.
+    ``glued_promo_cut``, ``fix_mojibake_fixed``, ``paragraph_form_laid_out``), counting
+    paragraphs. Counting needs the explained path (about 1% more work than ``clean`` on
+    news); ``step_stats=False`` counts documents only.
 
     *explain_key*, when given, keeps each document's explanation in its metadata under
     that key: one record per change, as ``cleanse --explain-format json`` writes them
@@ -71,6 +79,7 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
         exclusion_writer: DiskWriter | None = None,
         step_stats: bool = True,
         explain_key: str | None = None,
+        paragraph_separator: str | None = None,
     ) -> None:
         super().__init__()
         if config is not None and not isinstance(config, Config):
@@ -83,7 +92,15 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
             )
         if explain_key is not None and (not isinstance(explain_key, str) or not explain_key):
             raise ConfigError(f"CleanseFormatter: explain_key must be a non-empty str, not {explain_key!r}")
-        self.config = config or DEFAULT_CONFIG
+        config = config or DEFAULT_CONFIG
+        if paragraph_separator is not None:
+            if paragraph_separator not in PARAGRAPH_SEPARATOR_NAMES:
+                raise ConfigError(
+                    f"CleanseFormatter: paragraph_separator must be "
+                    f"{' or '.join(map(repr, PARAGRAPH_SEPARATOR_NAMES))}, not {paragraph_separator!r}"
+                )
+            config = config.replace(paragraph_separator=PARAGRAPH_SEPARATOR_NAMES[paragraph_separator])
+        self.config = field_config(config)
         self.drop_empty = drop_empty
         self.exclusion_writer = exclusion_writer
         self.step_stats = step_stats
@@ -100,7 +117,7 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
         cleaned, changes = clean_and_explain(text, self.config)
         if self.step_stats:
             for change in changes:
-                self.stat_update(f"{change.step}_{change.action}")
+                self.stat_update(f"{change.step}_{change.action.replace(' ', '_')}")
         return cleaned, changes
 
     def run(self, data: Iterator[Document], rank: int = 0, world_size: int = 1) -> Iterator[Document]:

@@ -1,4 +1,4 @@
-"""JSONL records: find the one field to clean, and put the cleaned value back.
+"""JSONL records: find the one field to clean, the config that cleans it, and put the cleaned value back.
 
 Nothing here cleans text or opens files. A record is found in two ways that give the same
 answer: a fast path for the ordinary UTF-8 record (orjson parses, the field's span is
@@ -12,15 +12,33 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleanse.errors import RecordError
 from cleanse.io import decode
+
+if TYPE_CHECKING:
+    from cleanse.config import Config
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
 _DECODER = json.JSONDecoder()
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+def field_config(config: Config) -> Config:
+    """Return *config* as it cleans a field of a record: the same steps, no final newline.
+
+    A file ends with a newline; a value does not, so a field whose paragraphs are already
+    separated as configured comes back unchanged instead of gaining a newline (and every
+    record of a clean corpus being rewritten). The paragraph separator is left as
+    configured. The datatrove step cleans a document's text the same way.
+
+    >>> from cleanse.config import Config
+    >>> field_config(Config()).final_newline
+    False
+    """
+    return config.replace(final_newline=False) if config.final_newline else config
 
 
 def is_utf8(encoding: str) -> bool:

@@ -73,3 +73,11 @@ def seed() -> Path:
 def news_eval_script() -> Path:
     """The news scorer (``../shared/eval/news_eval.py``); the test skips when it is absent."""
     return require(shared_path() / "eval" / "news_eval.py", "news scorer")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository root (it has .git), so config discovery never looks above the test's folder."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    return root

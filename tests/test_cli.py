@@ -38,6 +38,8 @@ ARTICLE = PROJECT / "examples" / "article.txt"
 
 DIRTY = "Title\nSign up for our Daily Briefing newsletter\nThey donâ€™t agree.\nADVERTISEMENT\n"
 CLEAN = "Title\n\nThey don’t agree.\n"
+CLEAN_FIELD = "Title\n\nThey don’t agree."  # a field's clean form: no final newline
+FIELD = cleanse.Config(final_newline=False)
 
 
 @dataclass
@@ -148,34 +150,34 @@ def test_huge_single_line_streams_through() -> None:
 def test_jsonl_cleans_only_the_field_and_keeps_every_other_byte() -> None:
     line = '{"id": 7, "score":1.50,  "text": "' + DIRTY.replace("\n", "\\n") + '", "tags": ["a"], "z": 1e3}\n'
     result = run("--jsonl", stdin=line)
-    expected = line.replace(DIRTY.replace("\n", "\\n"), CLEAN.replace("\n", "\\n"))
+    expected = line.replace(DIRTY.replace("\n", "\\n"), CLEAN_FIELD.replace("\n", "\\n"))
     assert (result.status, result.text) == (0, expected)
 
 
 def test_jsonl_unchanged_records_are_byte_identical() -> None:
-    line = '{ "text" : "Caf\\u00e9 au lait.\\n" ,"n":1.0}\n'
+    line = '{ "text" : "Caf\\u00e9 au lait.\\n\\nSecond paragraph." ,"n":1.0}\n'
     assert run("--jsonl", stdin=line).text == line
 
 
 def test_jsonl_field_option() -> None:
     line = record(text="ADVERTISEMENT", body=DIRTY) + "\n"
     result = run("--jsonl", "--field", "body", stdin=line)
-    assert json.loads(result.text) == {"text": "ADVERTISEMENT", "body": CLEAN}
+    assert json.loads(result.text) == {"text": "ADVERTISEMENT", "body": CLEAN_FIELD}
 
 
 def test_jsonl_drop_empty() -> None:
     lines = record(id=1, text="ADVERTISEMENT") + "\n" + record(id=2, text=DIRTY) + "\n"
     kept = [json.loads(x) for x in run("--jsonl", stdin=lines).text.splitlines()]
-    assert [r["text"] for r in kept] == ["", CLEAN]
+    assert [r["text"] for r in kept] == ["", CLEAN_FIELD]
     dropped = [json.loads(x) for x in run("--jsonl", "--drop-empty", stdin=lines).text.splitlines()]
     assert [r["id"] for r in dropped] == [2]
 
 
 def test_jsonl_crlf_no_final_newline_blank_lines_and_bom() -> None:
-    data = "\ufeff" + record(text="a  b") + "\r\n\r\n" + record(text="c") + "\r\n" + record(text="d")
+    data = "\ufeff" + record(text="a  b") + "\r\n\r\n" + record(text="c\n") + "\r\n" + record(text="d")
     result = run("--jsonl", stdin=data)
     assert result.status == 0
-    expected = [record(text="a b\n"), "", record(text="c\n"), record(text="d\n")]
+    expected = [record(text="a b"), "", record(text="c"), record(text="d")]
     assert result.text == "\r\n".join(expected) + "\n"
 
 
@@ -183,21 +185,21 @@ def test_jsonl_lone_surrogate_escape_is_written_escaped() -> None:
     fixes = ["unescape_html_entities", "fix_mojibake", "remove_invisible_chars", "normalize_unicode"]
     off = [arg for name in fixes for arg in ("--disable", name)]
     result = run("--jsonl", *off, stdin='{"text": "café \\ud800  x"}\n')
-    assert (result.status, result.text) == (0, '{"text": "caf\\u00e9 \\ud800 x\\n"}\n')
+    assert (result.status, result.text) == (0, '{"text": "caf\\u00e9 \\ud800 x"}\n')
 
 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ('{"n": NaN, "text": "a  b", "m": -Infinity}', '{"n": NaN, "text": "a b\\n", "m": -Infinity}'),
-        ('{"n": 1e400, "text": "a  b"}', '{"n": 1e400, "text": "a b\\n"}'),
-        ('{"n": ' + "9" * 40 + ', "text": "a  b"}', '{"n": ' + "9" * 40 + ', "text": "a b\\n"}'),
-        ('{"text": "x", "text": "a  b"}', '{"text": "x", "text": "a b\\n"}'),
-        ('{"text": "x", "t\\u0065xt": "a  b"}', '{"text": "x", "t\\u0065xt": "a b\\n"}'),
-        ('{"a": {"text": "x"}, "text": "a  b"}', '{"a": {"text": "x"}, "text": "a b\\n"}'),
+        ('{"n": NaN, "text": "a  b", "m": -Infinity}', '{"n": NaN, "text": "a b", "m": -Infinity}'),
+        ('{"n": 1e400, "text": "a  b"}', '{"n": 1e400, "text": "a b"}'),
+        ('{"n": ' + "9" * 40 + ', "text": "a  b"}', '{"n": ' + "9" * 40 + ', "text": "a b"}'),
+        ('{"text": "x", "text": "a  b"}', '{"text": "x", "text": "a b"}'),
+        ('{"text": "x", "t\\u0065xt": "a  b"}', '{"text": "x", "t\\u0065xt": "a b"}'),
+        ('{"a": {"text": "x"}, "text": "a  b"}', '{"a": {"text": "x"}, "text": "a b"}'),
         (
             '{"a": ' + "[" * 600 + "]" * 600 + ', "text": "a  b"}',
-            '{"a": ' + "[" * 600 + "]" * 600 + ', "text": "a b\\n"}',
+            '{"a": ' + "[" * 600 + "]" * 600 + ', "text": "a b"}',
         ),
     ],
 )
@@ -232,7 +234,7 @@ def test_jsonl_records_longer_than_a_chunk_and_a_lone_carriage_return(
     assert [json.loads(x)["id"] for x in lines[:30]] == list(range(30))
     assert lines[30] == '{"text": "x"}\r{"text": "y"}'  # one line: only \n ends a record
     assert "<stdin>:31: malformed JSON" in result.err
-    assert lines[31] == record(text="last, with no newline\n")
+    assert lines[31] == record(text="last, with no newline")
 
 
 def test_jsonl_records_of_every_kind_in_one_chunk_keep_their_order() -> None:
@@ -240,7 +242,7 @@ def test_jsonl_records_of_every_kind_in_one_chunk_keep_their_order() -> None:
     # blank line, the bad record and the dropped one stay where they were.
     data = "\n".join(
         [
-            record(id=1, text="Kept as it is.\n"),
+            record(id=1, text="Kept as it is."),
             "",
             "{not json",
             record(id=2, text="ADVERTISEMENT"),
@@ -249,13 +251,111 @@ def test_jsonl_records_of_every_kind_in_one_chunk_keep_their_order() -> None:
     )
     result = run("--jsonl", "--on-error", "keep", "--drop-empty", stdin=data + "\n")
     assert result.text.split("\n") == [
-        record(id=1, text="Kept as it is.\n"),
+        record(id=1, text="Kept as it is."),
         "",
         "{not json",
-        record(id=3, text="Cleaned text.\n"),
+        record(id=3, text="Cleaned text."),
         "",
     ]
     assert "<stdin>:3: malformed JSON" in result.err
+
+
+# --- clean text is left unchanged; the paragraph separator
+
+
+REPRO = b'{"text": "A clean sentence."}\n'
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_clean_jsonl_record_is_written_back_byte_for_byte(jobs: str) -> None:
+    result = run("--jsonl", "--jobs", jobs, stdin=REPRO)
+    assert (result.status, result.out, result.err) == (0, REPRO, "")
+
+
+def test_a_clean_jsonl_corpus_counts_no_document_changed() -> None:
+    result = run("--jsonl", "--stats-format", "json", stdin=REPRO)
+    stats = json.loads(result.err)
+    assert (stats["documents_in"], stats["documents_changed"], stats["changes"]) == (1, 0, {})
+    assert result.out == REPRO
+
+
+@pytest.mark.parametrize("explain", [(), ("--explain",)])
+def test_check_passes_a_clean_jsonl_corpus(explain: tuple[str, ...]) -> None:
+    result = run("--jsonl", "--check", *explain, stdin=REPRO)
+    assert (result.status, result.out, result.err) == (0, b"", "")
+
+
+def test_a_field_ends_with_no_newline_and_a_file_with_one() -> None:
+    assert run("--jsonl", stdin=record(text="A.\nADVERTISEMENT\nB.\n")).text == record(text="A.\n\nB.") + "\n"
+    assert run(stdin="A.\nADVERTISEMENT\nB.").text == "A.\n\nB.\n"
+
+
+ONE_A_LINE = "First paragraph.\nSecond paragraph.\nThird paragraph.\n"
+
+
+def test_paragraph_separator_newline_leaves_one_paragraph_a_line_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ONE_A_LINE)
+    records = "".join(record(id=i, text=ONE_A_LINE.rstrip("\n")) + "\n" for i in range(3))
+    (tmp_path / "a.jsonl").write_text(records)
+    flag = ("--paragraph-separator", "newline")
+    assert run(*flag, tmp_path / "a.txt").text == ONE_A_LINE
+    assert run("--check", *flag, tmp_path / "a.txt").status == 0
+    assert run("--jsonl", *flag, tmp_path / "a.jsonl").text == records
+    stats = run("--jsonl", "--check", "--stats-format", "json", *flag, tmp_path / "a.jsonl")
+    assert stats.status == 0
+    assert json.loads(stats.err)["documents_changed"] == 0
+    # The default separator is a blank line: the same corpus would be laid out again.
+    assert run("--check", tmp_path / "a.txt").text == f"would clean {tmp_path / 'a.txt'} (paragraph_form)\n"
+
+
+def test_paragraph_separator_newline_still_cleans() -> None:
+    result = run("--paragraph-separator", "newline", stdin=DIRTY)
+    assert result.text == CLEAN.replace("\n\n", "\n")
+
+
+def test_paragraph_separator_from_a_config_file_and_the_command_line_on_top(tmp_path: Path) -> None:
+    (tmp_path / "cleanse.toml").write_text('paragraph_separator = "newline"\n')
+    (tmp_path / "a.txt").write_text(ONE_A_LINE)
+    assert run("--check", tmp_path / "a.txt").status == 0
+    blank = run("--paragraph-separator", "blank-line", tmp_path / "a.txt").text
+    assert blank == ONE_A_LINE.replace("\n", "\n\n")[:-1]
+    shown = run("--show-config", tmp_path / "a.txt").text
+    assert f'paragraph_separator = "newline"  # from {tmp_path / "cleanse.toml"}' in shown
+
+
+def test_a_bad_paragraph_separator_is_a_usage_error() -> None:
+    result = run("--paragraph-separator", "\\n", stdin="x")
+    assert result.status == 2 and "invalid choice" in result.err
+
+
+def test_check_and_explain_name_a_layout_change_like_any_other(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ONE_A_LINE)
+    result = run("--check", "--explain", tmp_path / "a.txt")
+    assert result.status == 1
+    assert result.text == f"would clean {tmp_path / 'a.txt'} (paragraph_form)\n"
+    assert result.err == (
+        f"{tmp_path / 'a.txt'}:1:1 paragraph_form: paragraphs separated by one blank line, ends trimmed"
+        f" (laid out {ONE_A_LINE!r})\n"
+    )
+    jsonl = run("--jsonl", "--check", "--explain", stdin=record(text="A clean sentence.\n") + "\n")
+    assert jsonl.status == 1
+    assert jsonl.text == "would clean <stdin>:1 (paragraph_form)\n"
+    assert jsonl.err.startswith("<stdin>:1:1 paragraph_form: paragraphs separated by one blank line")
+
+
+def test_check_names_every_step_that_changes_a_record_and_drop_empty() -> None:
+    lines = record(text="A.  B.\nADVERTISEMENT") + "\n" + record(text="") + "\n"
+    result = run("--jsonl", "--check", "--drop-empty", stdin=lines)
+    assert result.text == (
+        "would clean <stdin>:1 (collapse_spaces, advertisement)\nwould clean <stdin>:2 (--drop-empty)\n"
+    )
+
+
+def test_a_crlf_file_already_clean_is_reported_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"Title\r\n\r\nThey agree.\r\n")
+    result = run("--check", "--explain", "--stats", tmp_path / "a.txt")
+    assert (result.status, result.out) == (0, b"")
+    assert "paragraph_form" not in result.err and "1 in, 1 out, 0 changed" in result.err
 
 
 # --- compression
@@ -271,7 +371,7 @@ def test_gzip_and_zstd_inputs_and_outputs(tmp_path: Path) -> None:
         .stream_reader(io.BytesIO((tmp_path / "out.jsonl.zst").read_bytes()))
         .read()
     )
-    assert json.loads(out)["text"] == CLEAN
+    assert json.loads(out)["text"] == CLEAN_FIELD
     assert run("--jsonl", tmp_path / "out.jsonl.zst", "-o", tmp_path / "again.gz").status == 0
     assert gzip.decompress((tmp_path / "again.gz").read_bytes()) == out
 
@@ -300,15 +400,21 @@ def test_check_exit_status_and_writes_nothing(tmp_path: Path) -> None:
     dirty.write_text(DIRTY)
     clean.write_text(CLEAN)
     result = run("--check", dirty, clean)
-    assert (result.status, result.text) == (1, f"would clean {dirty}\n")
+    assert (result.status, result.text) == (
+        1,
+        f"would clean {dirty} (promo_line, fix_mojibake, advertisement)\n",
+    )
     assert dirty.read_text() == DIRTY
     assert run("--check", clean).status == 0
 
 
 def test_check_jsonl_lists_records() -> None:
-    lines = record(text=CLEAN) + "\n" + record(text=DIRTY) + "\n"
+    lines = record(text=CLEAN_FIELD) + "\n" + record(text=DIRTY) + "\n"
     result = run("--jsonl", "--check", stdin=lines)
-    assert (result.status, result.text) == (1, "would clean <stdin>:2\n")
+    assert (result.status, result.text) == (
+        1,
+        "would clean <stdin>:2 (promo_line, fix_mojibake, advertisement)\n",
+    )
 
 
 def test_diff(tmp_path: Path) -> None:
@@ -369,7 +475,7 @@ def test_in_place_jsonl_gz(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl.gz"
     path.write_bytes(gzip.compress((record(id=1, text=DIRTY) + "\n").encode()))
     assert run("--jsonl", "--in-place", path).status == 0
-    assert json.loads(gzip.decompress(path.read_bytes())) == {"id": 1, "text": CLEAN}
+    assert json.loads(gzip.decompress(path.read_bytes())) == {"id": 1, "text": CLEAN_FIELD}
 
 
 def test_in_place_legacy_encoding_written_back_in_it(tmp_path: Path) -> None:
@@ -422,7 +528,7 @@ def test_explain_text(tmp_path: Path) -> None:
 
 
 def test_explain_json_for_jsonl() -> None:
-    lines = record(text=CLEAN) + "\n" + record(text=DIRTY) + "\n"
+    lines = record(text=CLEAN_FIELD) + "\n" + record(text=DIRTY) + "\n"
     result = run("--jsonl", "--explain-format", "json", stdin=lines)  # the format implies --explain
     changes = [json.loads(x) for x in result.err.splitlines()]
     assert {(c["source"], c["record"], c["paragraph"], c["step"]) for c in changes} >= {
@@ -434,7 +540,7 @@ def test_explain_json_for_jsonl() -> None:
 
 
 def test_stats_text_and_json() -> None:
-    lines = record(text=DIRTY) + "\n" + "oops\n" + record(text=CLEAN) + "\n"
+    lines = record(text=DIRTY) + "\n" + "oops\n" + record(text=CLEAN_FIELD) + "\n"
     result = run("--jsonl", "--stats-format", "json", "--on-error", "skip", stdin=lines)
     stats = json.loads(result.err.splitlines()[-1])
     assert stats["documents_in"] == 2 and stats["documents_out"] == 2 and stats["documents_changed"] == 1
@@ -468,11 +574,11 @@ def test_encoding_option_reads_legacy_text() -> None:
     result = run("--encoding", "cp1252", stdin="“Quoted” café\n".encode("cp1252"))
     assert result.text == "“Quoted” café\n"
     assert (
-        run("--encoding", "latin-1", "--jsonl", stdin=b'{"text": "caf\xe9"}\n').text
-        == '{"text": "café\\n"}\n'
+        run("--encoding", "latin-1", "--jsonl", stdin=b'{"text": "caf\xe9\\n"}\n').text
+        == '{"text": "café"}\n'
     )
-    unchanged = run("--encoding", "latin-1", "--jsonl", stdin=b'{"text": "caf\xe9\\n"}\n')
-    assert unchanged.text == '{"text": "café\\n"}\n'  # output is UTF-8 even when nothing changed
+    unchanged = run("--encoding", "latin-1", "--jsonl", stdin=b'{"text": "caf\xe9 cr\xe8me"}\n')
+    assert unchanged.text == '{"text": "café crème"}\n'  # output is UTF-8 even when nothing changed
     assert run("--encoding", "klingon", stdin="x").status == 2
 
 
@@ -491,7 +597,7 @@ def test_binary_file_in_jsonl_mode_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_bytes(b"\x1f\x8b\x08\x00\x00\x00binary")
     result = run("--jsonl", tmp_path / "a.jsonl", tmp_path / "b.jsonl")
     assert result.status == 2
-    assert result.text == record(text="One.\n") + "\n"
+    assert result.text == record(text="One.") + "\n"
     assert "looks binary" in result.err and "Traceback" not in result.err
 
 
@@ -622,7 +728,7 @@ def test_config_file_and_command_line_override(tmp_path: Path) -> None:
     result = run("--jsonl", "--config", tmp_path / "cfg.toml", stdin=data)
     assert "Sign up" in json.loads(result.text)["body"]
     result = run("--jsonl", "--config", tmp_path / "cfg.toml", "--enable", "promo_line", stdin=data)
-    assert json.loads(result.text)["body"] == CLEAN
+    assert json.loads(result.text)["body"] == CLEAN_FIELD
 
 
 def test_config_discovered_per_input_file(tmp_path: Path) -> None:
@@ -765,5 +871,5 @@ def test_jsonl_output_parses_keeps_records_and_fields_and_is_idempotent(
         assert list(after) == list(before)
         others = [k for k in before if k != "text"]
         assert [after[k] for k in others] == [before[k] for k in others]
-        assert after["text"] == cleanse.clean(before["text"])  # type: ignore[arg-type]
+        assert after["text"] == cleanse.clean(before["text"], FIELD)  # type: ignore[arg-type]
     assert run("--jsonl", stdin=first.out).out == first.out

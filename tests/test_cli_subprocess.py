@@ -67,7 +67,7 @@ def test_pipe_to_head_exits_quietly(workdir: Path) -> None:
     producer.stdout.close()
     assert producer.wait(timeout=60) == 141
     assert producer.stderr.read() == b""
-    assert json.loads(head.stdout) == {"id": 0, "text": "Story number 0.\n"}
+    assert json.loads(head.stdout) == {"id": 0, "text": "Story number 0."}
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

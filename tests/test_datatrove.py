@@ -1,8 +1,9 @@
 """cleanse as a datatrove pipeline step: the same output as ``clean``, on datatrove's executors.
 
-The adapter adds no cleaning of its own: each document comes out as ``clean`` makes it, the
-explanations become datatrove's counters, and a whole pipeline (reader, cleanse, writer)
-run by datatrove's executor in worker processes gives every record ``clean``'s text.
+The adapter adds no cleaning of its own: each document comes out as ``clean`` makes a field
+of it (no final newline), the explanations become datatrove's counters, and a whole
+pipeline (reader, cleanse, writer) run by datatrove's executor in worker processes gives
+every record ``clean``'s text.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ EXAMPLES = PROJECT / "examples" / "articles.jsonl"
 
 DIRTY = "Title\n{{#rendered}} {{/rendered}}\nThey donâ€™t agree.\nADVERTISEMENT\n"
 ONLY_JUNK = "ADVERTISEMENT\nCLICK HERE TO GET THE FOX NEWS APP\n"
+CLEAN = "Already clean.\n\nAnd laid out as configured."
+
+
+def field(config: cleanse.Config | None = None) -> cleanse.Config:
+    """*config* as it cleans a document's text: a field, with no final newline."""
+    return (config or cleanse.Config()).replace(final_newline=False)
 
 
 def documents(*texts: str) -> list[Document]:
@@ -46,9 +53,9 @@ def run(step: CleanseFormatter, docs: list[Document]) -> list[Document]:
 
 
 def test_each_document_comes_out_as_clean_makes_it() -> None:
-    texts = [DIRTY, "Already clean.\n", ""]
+    texts = [DIRTY, CLEAN, ""]
     out = run(CleanseFormatter(), documents(*texts))
-    assert [doc.text for doc in out] == [cleanse.clean(text) for text in texts]
+    assert [doc.text for doc in out] == [cleanse.clean(text, field()) for text in texts]
 
 
 def test_ids_and_metadata_pass_through() -> None:
@@ -59,14 +66,14 @@ def test_ids_and_metadata_pass_through() -> None:
 def test_a_config_chooses_the_steps() -> None:
     config = cleanse.Config(disable=frozenset({"advertisement"}))
     (doc,) = run(CleanseFormatter(config), documents(DIRTY))
-    assert doc.text == cleanse.clean(DIRTY, config)
+    assert doc.text == cleanse.clean(DIRTY, field(config))
     assert "ADVERTISEMENT" in doc.text
 
 
 def test_every_change_is_counted_under_its_step_and_action() -> None:
     step = CleanseFormatter()
-    run(step, documents(DIRTY, DIRTY, "Already clean.\n"))
-    _, changes = cleanse.clean_and_explain(DIRTY)
+    run(step, documents(DIRTY, DIRTY, CLEAN))
+    _, changes = cleanse.clean_and_explain(DIRTY, field())
     expected: dict[str, int] = {}
     for change in changes:
         label = f"{change.step}_{change.action}"
@@ -82,15 +89,15 @@ def test_every_change_is_counted_under_its_step_and_action() -> None:
 def test_step_stats_off_counts_documents_only_and_cleans_the_same() -> None:
     step = CleanseFormatter(step_stats=False)
     out = run(step, documents(DIRTY))
-    assert out[0].text == cleanse.clean(DIRTY)
+    assert out[0].text == cleanse.clean(DIRTY, field())
     assert step.stats["changed"].total == 1
     assert "advertisement_dropped" not in step.stats.stats
 
 
 def test_explain_key_keeps_each_documents_explanation_in_its_metadata() -> None:
     step = CleanseFormatter(explain_key="cleanse")
-    dirty, plain = run(step, documents(DIRTY, "Already clean.\n"))
-    _, changes = cleanse.clean_and_explain(DIRTY)
+    dirty, plain = run(step, documents(DIRTY, CLEAN))
+    _, changes = cleanse.clean_and_explain(DIRTY, field())
     assert dirty.metadata["cleanse"] == [change.as_record() for change in changes]
     assert ("advertisement", "dropped", 4) in [
         (r["step"], r["action"], r["paragraph"]) for r in dirty.metadata["cleanse"]
@@ -112,6 +119,41 @@ def test_explain_key_records_are_the_commands_json_explanations(
     assert [{k: v for k, v in r.items() if k not in ("source", "record")} for r in from_command] == (
         doc.metadata["cleanse"]
     )
+
+
+# --- clean documents and the paragraph separator ---------------------------------------------
+
+
+def test_a_clean_document_is_passed_on_unchanged_and_not_counted_as_changed() -> None:
+    step = CleanseFormatter(explain_key="cleanse")
+    out = run(step, documents("A clean sentence.", CLEAN))
+    assert [doc.text for doc in out] == ["A clean sentence.", CLEAN]
+    assert [doc.metadata["cleanse"] for doc in out] == [[], []]
+    assert step.stats["total"].total == 2
+    assert "changed" not in step.stats.stats
+
+
+def test_paragraph_separator_newline_keeps_one_paragraph_a_line() -> None:
+    text = "First paragraph.\nSecond paragraph.\nADVERTISEMENT\nThird."
+    step = CleanseFormatter(paragraph_separator="newline")
+    out = run(step, documents("One line.\nAnother line.", text))
+    assert [doc.text for doc in out] == [
+        "One line.\nAnother line.",
+        "First paragraph.\nSecond paragraph.\nThird.",
+    ]
+    assert step.stats["changed"].total == 1
+
+
+def test_a_layout_change_is_counted_under_paragraph_form() -> None:
+    step = CleanseFormatter()
+    run(step, documents("One line.\nAnother line."))
+    assert step.stats["paragraph_form_laid_out"].total == 1
+    assert step.stats["changed"].total == 1
+
+
+def test_paragraph_separator_takes_the_names_config_files_use() -> None:
+    with pytest.raises(ConfigError, match="paragraph_separator must be 'blank-line' or 'newline'"):
+        CleanseFormatter(paragraph_separator="\n")
 
 
 def test_explain_key_must_be_a_key() -> None:
@@ -207,7 +249,7 @@ def test_a_pipeline_on_the_local_executor_gives_every_record_cleans_text(tmp_pat
     for path in (tmp_path / "out").glob("*.jsonl.gz"):
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             written.update((r["id"], r["text"]) for r in map(json.loads, lines))
-    expected = {r["id"]: cleanse.clean(r["text"], config) for r in records}
+    expected = {r["id"]: cleanse.clean(r["text"], field(config)) for r in records}
     emptied = {k for k, v in expected.items() if not v}
     assert "junk" in emptied
     assert written == {k: v for k, v in expected.items() if k not in emptied}

@@ -109,7 +109,7 @@ def test_every_step_is_in_the_readme(step: cleanse.Step) -> None:
 
 def test_every_code_block_is_of_a_kind_the_tests_run_or_read() -> None:
     # sh and console are run, python is run, yaml is the pre-commit snippet (run, slow),
-    # toml and text are read by the tests below or by tests/test_settings.py.
+    # toml and text are read by the tests below, tests/test_config_files.py or tests/test_settings.py.
     assert {language for language, _ in FENCED.findall(README)} <= {
         "sh",
         "console",

@@ -147,7 +147,7 @@ def test_clean_files_pass_every_hook(repo: Path, pre_commit_home: Path) -> None:
     commit(
         repo,
         pre_commit_home,
-        {"a.txt": CLEAN.encode(), "b/feed.jsonl": b'{"id": 1, "text": "The council voted on Tuesday.\\n"}\n'},
+        {"a.txt": CLEAN.encode(), "b/feed.jsonl": b'{"id": 1, "text": "The council voted on Tuesday."}\n'},
     )
     for hook in sorted(hook_ids()):
         result = run_hook(repo, pre_commit_home, hook)
@@ -211,8 +211,8 @@ def test_cleanse_check_lists_what_would_change_with_reasons_and_changes_nothing(
 
 @needs_pre_commit
 def test_jsonl_hooks_clean_the_field_of_each_record(repo: Path, pre_commit_home: Path) -> None:
-    # The library ends cleaned text with a newline, so a clean record's text has one.
-    feed = b'{"id": 1, "text": "Pier news.\\nADVERTISEMENT"}\n{"id": 2, "text": "Clean.\\n"}\n'
+    # A field's clean form has no final newline: the clean record is left as it is.
+    feed = b'{"id": 1, "text": "Pier news.\\nADVERTISEMENT"}\n{"id": 2, "text": "Clean."}\n'
     commit(repo, pre_commit_home, {"feed.jsonl": feed})
     # The text hooks leave .jsonl alone.
     assert run_hook(repo, pre_commit_home, "cleanse").returncode == 0
@@ -225,7 +225,7 @@ def test_jsonl_hooks_clean_the_field_of_each_record(repo: Path, pre_commit_home:
     assert fix.returncode == 1
     assert (
         repo / "feed.jsonl"
-    ).read_bytes() == b'{"id": 1, "text": "Pier news.\\n"}\n{"id": 2, "text": "Clean.\\n"}\n'
+    ).read_bytes() == b'{"id": 1, "text": "Pier news."}\n{"id": 2, "text": "Clean."}\n'
 
 
 @needs_pre_commit

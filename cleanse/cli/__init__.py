@@ -90,7 +90,7 @@ def process(options: Options) -> int:
     settings = InputSettings(options)
     paths = options.inputs
     settings.for_input(paths[0])  # a bad --enable/--disable or config file fails before any work
-    want = Want(changes=options.explain or options.stats, texts=options.diff)
+    want = Want(changes=options.explain or options.stats or options.check, texts=options.diff)
     show_progress = not options.quiet and reporting.isatty(sys.stderr)
     unit = "records" if options.jsonl else "documents"
     progress = reporting.Progress(show_progress, total_size(paths), unit)

@@ -2,8 +2,9 @@
 
 Nothing after :func:`parse_options` sees argparse: every other part of the command reads
 :class:`Options`. The settings for each input (config files, then ``--enable``,
-``--disable`` and ``--field`` on top) come from :mod:`cleanse.settings`, the one place that
-merges the command line over config files, for a run and for ``--show-config`` alike.
+``--disable``, ``--field`` and ``--paragraph-separator`` on top) come from
+:mod:`cleanse.settings`, the one place that merges the command line over config files, for
+a run and for ``--show-config`` alike.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ examples:
   cleanse --jsonl dump.jsonl.zst -o clean.jsonl.gz
   zstdcat dump.jsonl.zst | cleanse --jsonl --stats | zstd > clean.jsonl.zst
   cleanse --jsonl --field body --drop-empty --jobs 0 < in.jsonl > out.jsonl
+  cleanse --paragraph-separator newline corpus.txt   one paragraph a line
   cleanse --explain article.txt > /dev/null  why each line went (on stderr)
   cleanse --check docs/*.txt               exit 1 when something would change
   cleanse --diff article.txt               what would change, as a unified diff
@@ -84,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help="input is JSON Lines: clean one field of every record"
     )
     fmt.add_argument("--field", metavar="NAME", help="the JSONL field to clean (default: text)")
+    fmt.add_argument(
+        "--paragraph-separator",
+        choices=("blank-line", "newline"),
+        help="what separates paragraphs: blank-line (the default) or newline (one paragraph a line);"
+        " text already laid out so is left as it is",
+    )
     fmt.add_argument(
         "--drop-empty", action="store_true", help="leave out records whose text is empty after cleaning"
     )
@@ -163,6 +171,7 @@ class Options:
     output: str | None = None
     jsonl: bool = False
     field: str | None = None
+    paragraph_separator: str | None = None  # "blank-line" or "newline"; None: the config's
     drop_empty: bool = False
     encoding: str = "utf-8"
     on_error: OnError = "fail"
@@ -201,6 +210,7 @@ class Options:
             output=args.output,
             jsonl=args.jsonl,
             field=args.field,
+            paragraph_separator=args.paragraph_separator,
             drop_empty=args.drop_empty,
             encoding=args.encoding,
             on_error=cast(OnError, args.on_error),
@@ -275,7 +285,7 @@ class InputSettings:
     """The settings for each input: its config files, then the command line, resolved once per path.
 
     Config files can carry per-path overrides, so the settings are resolved for each
-    input path rather than per directory; :mod:`cleanse.settings` caches parsed files,
+    input path rather than per directory; :mod:`cleanse.config_files` caches parsed files,
     so many inputs under one config cost one parse.
     """
 
@@ -284,12 +294,21 @@ class InputSettings:
         self._by_path: dict[str, Resolved] = {}
 
     def for_input(self, path: str) -> Resolved:
-        """The configuration and JSONL field for the input *path* (``-`` for stdin)."""
+        """The configuration that cleans the input *path* (``-`` for stdin), and its JSONL field.
+
+        With ``--jsonl`` the configuration is the one for a field of a record, which has
+        no final newline (:func:`cleanse.jsonl.field_config`); a text file ends with one.
+        """
         # Without config files every input gets the same settings: resolve them once.
         key = "-" if self.options.no_config and not self.options.config else path
         if key not in self._by_path:
             settings = self.settings(None if key == "-" else key)
-            self._by_path[key] = Resolved(settings.config, settings.field)
+            config = settings.config
+            if self.options.jsonl:
+                from cleanse.jsonl import field_config
+
+                config = field_config(config)
+            self._by_path[key] = Resolved(config, settings.field)
         return self._by_path[key]
 
     def settings(self, path: str | None) -> Settings:
@@ -299,5 +318,9 @@ class InputSettings:
         options = self.options
         resolved = settings.resolve_settings(path, config_file=options.config, no_config=options.no_config)
         return settings.with_command_line(
-            resolved, enable=options.enable, disable=options.disable, field=options.field
+            resolved,
+            enable=options.enable,
+            disable=options.disable,
+            field=options.field,
+            paragraph_separator=options.paragraph_separator,
         )

@@ -36,6 +36,8 @@ def config_key(config: Config) -> tuple[Any, ...]:
         tuple(sorted(config.disable)),
         config.extra_patterns,
         config.protect,
+        config.paragraph_separator,
+        config.final_newline,
     )
 
 
@@ -47,8 +49,15 @@ def config_from_key(key: tuple[Any, ...]) -> Config:
     if key not in _CONFIGS:
         from cleanse.config import Config
 
-        enable, disable, extra_patterns, protect = key
-        _CONFIGS[key] = Config(enable=enable, disable=disable, extra_patterns=extra_patterns, protect=protect)
+        enable, disable, extra_patterns, protect, separator, final_newline = key
+        _CONFIGS[key] = Config(
+            enable=enable,
+            disable=disable,
+            extra_patterns=extra_patterns,
+            protect=protect,
+            paragraph_separator=separator,
+            final_newline=final_newline,
+        )
     return _CONFIGS[key]
 
 
@@ -56,7 +65,7 @@ def config_from_key(key: tuple[Any, ...]) -> Config:
 class Want:
     """What the orchestrator needs back from a worker besides the output."""
 
-    changes: bool = False  # for --explain and --stats
+    changes: bool = False  # for --explain, --stats and --check
     texts: bool = False  # for --diff
 
 
@@ -90,7 +99,7 @@ class TextTask:
     encoding: str  # the encoding to write back (in place) or "utf-8"
 
     def run(self) -> list[Outcome]:
-        from cleanse.pipeline import clean, clean_and_explain
+        from cleanse.pipeline import PARAGRAPH_FORM, clean, clean_and_explain
 
         config = config_from_key(self.config)
         changes: list[Change] = []
@@ -101,6 +110,10 @@ class TextTask:
         if self.newline != "\n":
             cleaned = cleaned.replace("\n", self.newline)
         changed = cleaned != self.text
+        if not changed and changes:
+            # Only the line ending differed from what the pipeline writes, and it is written
+            # back as it came: the file is unchanged, and so is its layout.
+            changes = [change for change in changes if change.step != PARAGRAPH_FORM]
         try:
             output = cleaned.encode(self.encoding)
         except UnicodeEncodeError as exc:

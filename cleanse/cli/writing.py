@@ -39,6 +39,15 @@ def write_text(stream: TextIO, text: str) -> None:
     write_all(buffer, text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
 
 
+def check_reasons(outcome: Outcome) -> str:
+    """What ``--check`` says changes a document: the steps that change it, in the order they
+    first do, and ``--drop-empty`` when it would leave the record out."""
+    reasons = list(dict.fromkeys(change.step for change in outcome.changes))
+    if outcome.output is None:
+        reasons.append("--drop-empty")
+    return ", ".join(reasons)
+
+
 class Run:
     """One invocation: consume results in order and send each piece where it belongs."""
 
@@ -153,7 +162,8 @@ class Run:
         if options.check and outcome.changed:
             self.would_change = True
             where = outcome.source if not options.jsonl else f"{outcome.source}:{outcome.record}"
-            self.pending_text.append(f"would clean {where}\n")
+            reasons = check_reasons(outcome)
+            self.pending_text.append(f"would clean {where}{f' ({reasons})' if reasons else ''}\n")
         if options.diff and outcome.changed:
             self.would_change = True
             if options.jsonl:
