@@ -31,6 +31,9 @@ examples:
   cleanse --diff article.txt               what would change, as a unified diff
   cleanse --in-place --disable pull_quote docs/*.txt
   cleanse --jsonl --on-error skip --errors-to bad.jsonl in.jsonl > out.jsonl
+  cleanse --html page.html                 the article of a web page, clean
+  cleanse --html crawl.warc.gz > pages.jsonl   a JSONL record per HTML response
+  cleanse --jsonl --html-field html --field text pages.jsonl
 
 exit status: 0 done (with --check: nothing to change), 1 --check or --diff --check
 found changes, 2 errors (bad flag, unreadable or binary file, bad record with
@@ -86,6 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--field", metavar="NAME", help="the JSONL field to clean (default: text)")
     fmt.add_argument(
         "--drop-empty", action="store_true", help="leave out records whose text is empty after cleaning"
+    )
+    fmt.add_argument(
+        "--html",
+        action="store_true",
+        help="input is HTML: each file a page (.warc/.warc.gz: its responses, as JSONL); "
+        "the article is extracted, then cleaned (needs the html extra)",
+    )
+    fmt.add_argument(
+        "--html-field",
+        metavar="NAME",
+        help="with --jsonl: the field holding a page's HTML; the clean text goes to --field",
     )
     fmt.add_argument(
         "--encoding", metavar="NAME", default="utf-8", help="read input in this encoding (default utf-8)"
@@ -163,6 +177,8 @@ class Options:
     output: str | None = None
     jsonl: bool = False
     field: str | None = None
+    html: bool = False
+    html_field: str | None = None
     drop_empty: bool = False
     encoding: str = "utf-8"
     on_error: OnError = "fail"
@@ -189,6 +205,13 @@ class Options:
         return self.files or ("-",)
 
     @property
+    def reads_warc(self) -> bool:
+        """True when some input is a WARC file read as HTML (its output is JSONL)."""
+        from cleanse.cli.pages import is_warc
+
+        return self.html and any(is_warc(path) for path in self.files)
+
+    @property
     def writes_output(self) -> bool:
         """True when cleaned text goes to -o FILE or stdout (not with --in-place, --check, --diff)."""
         return not (self.in_place or self.check or self.diff)
@@ -201,6 +224,8 @@ class Options:
             output=args.output,
             jsonl=args.jsonl,
             field=args.field,
+            html=args.html or args.html_field is not None,
+            html_field=args.html_field,
             drop_empty=args.drop_empty,
             encoding=args.encoding,
             on_error=cast(OnError, args.on_error),
@@ -235,9 +260,15 @@ class Options:
                 raise UsageError("--in-place writes files; --check and --diff write nothing: pick one")
         if (self.check or self.diff) and self.output:
             raise UsageError("--check and --diff write nothing; drop -o/--output")
+        if self.html and (self.in_place or self.check or self.diff):
+            raise UsageError(
+                "--html turns pages into text: it cannot be used with --in-place, --check or --diff"
+            )
+        if self.html_field is not None and not self.jsonl:
+            raise UsageError("--html-field only applies to --jsonl input")
         if self.jobs < 0:
             raise UsageError("--jobs must be 0 (all cores) or more")
-        if not self.jsonl:
+        if not self.jsonl and not self.reads_warc:
             for flag, value in (
                 ("--field", self.field),
                 ("--drop-empty", self.drop_empty),
