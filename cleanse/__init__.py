@@ -14,6 +14,7 @@ from cleanse.errors import CleanseError, ConfigError, InputError
 
 if TYPE_CHECKING:
     from cleanse.config import Config
+    from cleanse.html import clean_html, clean_html_and_explain, extract_html
     from cleanse.pipeline import Change, clean, clean_and_explain, replay, steps
     from cleanse.registry import Step
     from cleanse.rules import Cut, Document
@@ -32,6 +33,9 @@ __all__ = [
     "__version__",
     "clean",
     "clean_and_explain",
+    "clean_html",
+    "clean_html_and_explain",
+    "extract_html",
     "replay",
     "steps",
 ]
@@ -44,6 +48,9 @@ _LAZY = {
     "Step": "cleanse.registry",
     "clean": "cleanse.pipeline",
     "clean_and_explain": "cleanse.pipeline",
+    "clean_html": "cleanse.html",
+    "clean_html_and_explain": "cleanse.html",
+    "extract_html": "cleanse.html",
     "replay": "cleanse.pipeline",
     "steps": "cleanse.pipeline",
     "Cut": "cleanse.rules",

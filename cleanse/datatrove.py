@@ -67,6 +67,11 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
     unless *drop_empty*: then it is counted as ``dropped`` and, given an
     *exclusion_writer* (any datatrove writer), written there as it came, so no text is
     lost without a trace.
+
+    With *html*, each document's text is an HTML page (bytes or str): it becomes the page's
+    clean article, as :func:`cleanse.clean_html` gives it, with the document's
+    ``metadata["url"]`` as the page's URL (this needs the ``html`` extra). A page with no
+    article is an empty document, as above; its ``extract_article_dropped`` counter says so.
     """
 
     name = "🧽 cleanse"
@@ -80,6 +85,7 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
         step_stats: bool = True,
         explain_key: str | None = None,
         paragraph_separator: str | None = None,
+        html: bool = False,
     ) -> None:
         super().__init__()
         if config is not None and not isinstance(config, Config):
@@ -105,16 +111,28 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
         self.exclusion_writer = exclusion_writer
         self.step_stats = step_stats
         self.explain_key = explain_key
+        self.html = html
+        if html:
+            from cleanse.html import require_trafilatura
+
+            require_trafilatura()
 
     def format(self, text: str) -> str:
         """The cleaned *text*, counting its changes (what a datatrove formatter implements;
         :meth:`run` calls :meth:`_clean` itself, to keep the changes and drop empty documents)."""
         return self._clean(text)[0]
 
-    def _clean(self, text: str) -> tuple[str, list[Change]]:
-        if not self.step_stats and self.explain_key is None:
-            return clean(text, self.config), []
-        cleaned, changes = clean_and_explain(text, self.config)
+    def _clean(self, text: str | bytes, url: str | None = None) -> tuple[str, list[Change]]:
+        if self.html:
+            from cleanse.html import clean_html, clean_html_and_explain
+
+            if not self.step_stats and self.explain_key is None:
+                return clean_html(text, url, self.config), []
+            cleaned, changes = clean_html_and_explain(text, url, self.config)
+        elif not self.step_stats and self.explain_key is None:
+            return clean(str(text), self.config), []
+        else:
+            cleaned, changes = clean_and_explain(str(text), self.config)
         if self.step_stats:
             for change in changes:
                 self.stat_update(f"{change.step}_{change.action.replace(' ', '_')}")
@@ -125,12 +143,13 @@ class CleanseFormatter(BaseFormatter):  # type: ignore[misc]  # datatrove has no
         with writer:
             for doc in data:
                 self.stat_update(StatHints.total)
-                if not isinstance(doc.text, str):
+                if not isinstance(doc.text, str) and not (self.html and isinstance(doc.text, bytes)):
                     raise RecordError(
                         f"document {doc.id!r}: its text is {type(doc.text).__name__}, not a str"
                     )
                 with self.track_time():
-                    cleaned, changes = self._clean(doc.text)
+                    url = doc.metadata.get("url") if self.html else None
+                    cleaned, changes = self._clean(doc.text, url if isinstance(url, str) else None)
                 if self.explain_key is not None:
                     doc.metadata[self.explain_key] = [change.as_record() for change in changes]
                 if cleaned != doc.text:

@@ -21,3 +21,7 @@ class BinaryInputError(InputError):
 
 class RecordError(InputError):
     """One JSONL record is unusable: malformed JSON, not an object, or no string field."""
+
+
+class MissingExtraError(CleanseError):
+    """A feature needs an optional dependency that is not installed (the message says how)."""

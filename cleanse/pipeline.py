@@ -42,7 +42,7 @@ __all__ = [
     "steps",
 ]
 
-Action = Literal["fixed", "dropped", "cut", "laid out"]
+Action = Literal["pruned", "fixed", "dropped", "cut", "laid out"]
 
 # A paragraph that still changes after this many rounds of fixes and cuts is left as the
 # last round made it; no known input needs more than two.
@@ -65,7 +65,8 @@ class Change:
     ``paragraph`` is the 0-based index of the paragraph in the input as split (for
     scraper output, the line number minus one). ``before`` is the paragraph as the step
     got it; ``after`` is what the step made of it ("" when dropped); ``span`` is the text
-    cut, for cuts.
+    cut, for cuts. An HTML element pruned before extraction (``pruned``) is not a
+    paragraph: its change comes first, with paragraph 0 and the element's text as ``before``.
     """
 
     step: str

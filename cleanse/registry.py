@@ -12,7 +12,9 @@ Each kind says how its function is called and what the pipeline may ask of it:
 - :class:`LineStep`: ``paragraph -> reason | None``, a paragraph that is junk alone;
 - :class:`ContextStep`: ``(paragraph, Document) -> reason | None``, junk for what surrounds
   it, with cheap document-level questions that let the pipeline skip it;
-- :class:`StructureStep`: no function; it changes what a paragraph is.
+- :class:`StructureStep`: no function; it changes what a paragraph is;
+- :class:`PruneStep`: ``Element -> reason | None``, an element of an HTML page that is not
+  the article, removed before extraction (``cleanse.html``; plain text never meets one).
 """
 
 from __future__ import annotations
@@ -22,20 +24,21 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from cleanse import fixes
-from cleanse.rules import headlines, inline, links, phrases, pull_quotes, separators, templates
+from cleanse.rules import furniture, headlines, inline, links, phrases, pull_quotes, separators, templates
 from cleanse.rules.cuts import Cut
 from cleanse.rules.document import Document
 
-StepKind = Literal["structure", "fix", "span", "rule", "context"]
+StepKind = Literal["structure", "prune", "fix", "span", "rule", "context"]
 
 Fix = Callable[[str], str]
 SpanRule = Callable[[str], "list[Cut]"]
 LineRule = Callable[[str], "str | None"]
 ContextRule = Callable[[str, Document], "str | None"]
+PruneRule = Callable[[furniture.Element], "str | None"]
 
-# The order the kinds run in: a paragraph is repaired, then cut, then judged alone, then
-# in context.
-KIND_ORDER: tuple[StepKind, ...] = ("structure", "fix", "span", "rule", "context")
+# The order the kinds run in: an HTML page is pruned (before its text is extracted), then
+# a paragraph is repaired, then cut, then judged alone, then in context.
+KIND_ORDER: tuple[StepKind, ...] = ("structure", "prune", "fix", "span", "rule", "context")
 
 
 def _always(document: Document) -> bool:
@@ -103,6 +106,18 @@ class StructureStep(Step):
 
 
 @dataclass(frozen=True)
+class PruneStep(Step):
+    """A prune rule: ``function(element)`` returns a reason to remove an HTML element, or None.
+
+    It runs on HTML input only (:func:`cleanse.clean_html`), before the article is
+    extracted, and sees an element's tag, names and style, never its text.
+    """
+
+    kind: ClassVar[StepKind] = "prune"
+    function: PruneRule
+
+
+@dataclass(frozen=True)
 class FixStep(Step):
     """A repair: ``function(paragraph)`` returns the paragraph repaired, or unchanged.
 
@@ -164,6 +179,15 @@ BUILTIN_STEPS: tuple[Step, ...] = (
         default=False,
         doc="Join hard-wrapped lines: paragraphs are blocks separated by blank lines (opt-in).",
     ),
+    StructureStep(
+        "extract_article",
+        doc=(
+            "Extract the article from an HTML page with trafilatura; switched off, keep all "
+            "the text of the page (HTML input only)."
+        ),
+    ),
+    PruneStep("hidden_element", furniture.hidden_element),
+    PruneStep("promo_block", furniture.promo_block),
     FixStep("unescape_html_entities", fixes.unescape_html_entities, reason="HTML entity decoded"),
     FixStep("fix_mojibake", fixes.fix_mojibake, reason="text decoded with the wrong encoding repaired"),
     FixStep("remove_invisible_chars", fixes.remove_invisible_chars, reason="invisible characters removed"),

@@ -191,7 +191,7 @@ def test_steps_lists_every_step_once_in_pipeline_order() -> None:
     steps = cleanse.steps()
     assert len(STEP_NAMES) == len(set(STEP_NAMES))
     kinds = [s.kind for s in steps]
-    order = ["structure", "fix", "span", "rule", "context"]
+    order = ["structure", "prune", "fix", "span", "rule", "context"]
     assert kinds == sorted(kinds, key=order.index)
     assert {"fix_mojibake", "promo_line", "injected_headline", "join_wrapped_lines"} <= set(STEP_NAMES)
 

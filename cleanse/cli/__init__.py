@@ -83,6 +83,10 @@ def process(options: Options) -> int:
     from cleanse.io import check_encoding
 
     check_encoding(options.encoding)
+    if options.html:
+        from cleanse.html import require_trafilatura
+
+        require_trafilatura()  # a missing extra is one line of error, before any work
     if sys.stdout is None and not (options.output or options.in_place):  # started with >&-
         from cleanse.errors import CleanseError
 

@@ -33,6 +33,9 @@ examples:
   cleanse --diff article.txt               what would change, as a unified diff
   cleanse --in-place --disable pull_quote docs/*.txt
   cleanse --jsonl --on-error skip --errors-to bad.jsonl in.jsonl > out.jsonl
+  cleanse --html page.html                 the article of a web page, clean
+  cleanse --html crawl.warc.gz > pages.jsonl   a JSONL record per HTML response
+  cleanse --jsonl --html-field html --field text pages.jsonl
 
 exit status: 0 done (with --check: nothing to change), 1 --check or --diff --check
 found changes, 2 errors (bad flag, unreadable or binary file, bad record with
@@ -94,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fmt.add_argument(
         "--drop-empty", action="store_true", help="leave out records whose text is empty after cleaning"
+    )
+    fmt.add_argument(
+        "--html",
+        action="store_true",
+        help="input is HTML: each file a page (.warc/.warc.gz: its responses, as JSONL); "
+        "the article is extracted, then cleaned (needs the html extra)",
+    )
+    fmt.add_argument(
+        "--html-field",
+        metavar="NAME",
+        help="with --jsonl: the field holding a page's HTML; the clean text goes to --field",
     )
     fmt.add_argument(
         "--encoding", metavar="NAME", default="utf-8", help="read input in this encoding (default utf-8)"
@@ -172,6 +186,8 @@ class Options:
     jsonl: bool = False
     field: str | None = None
     paragraph_separator: str | None = None  # "blank-line" or "newline"; None: the config's
+    html: bool = False
+    html_field: str | None = None
     drop_empty: bool = False
     encoding: str = "utf-8"
     on_error: OnError = "fail"
@@ -198,6 +214,13 @@ class Options:
         return self.files or ("-",)
 
     @property
+    def reads_warc(self) -> bool:
+        """True when some input is a WARC file read as HTML (its output is JSONL)."""
+        from cleanse.cli.pages import is_warc
+
+        return self.html and any(is_warc(path) for path in self.files)
+
+    @property
     def writes_output(self) -> bool:
         """True when cleaned text goes to -o FILE or stdout (not with --in-place, --check, --diff)."""
         return not (self.in_place or self.check or self.diff)
@@ -211,6 +234,8 @@ class Options:
             jsonl=args.jsonl,
             field=args.field,
             paragraph_separator=args.paragraph_separator,
+            html=args.html or args.html_field is not None,
+            html_field=args.html_field,
             drop_empty=args.drop_empty,
             encoding=args.encoding,
             on_error=cast(OnError, args.on_error),
@@ -245,9 +270,15 @@ class Options:
                 raise UsageError("--in-place writes files; --check and --diff write nothing: pick one")
         if (self.check or self.diff) and self.output:
             raise UsageError("--check and --diff write nothing; drop -o/--output")
+        if self.html and (self.in_place or self.check or self.diff):
+            raise UsageError(
+                "--html turns pages into text: it cannot be used with --in-place, --check or --diff"
+            )
+        if self.html_field is not None and not self.jsonl:
+            raise UsageError("--html-field only applies to --jsonl input")
         if self.jobs < 0:
             raise UsageError("--jobs must be 0 (all cores) or more")
-        if not self.jsonl:
+        if not self.jsonl and not self.reads_warc:
             for flag, value in (
                 ("--field", self.field),
                 ("--drop-empty", self.drop_empty),

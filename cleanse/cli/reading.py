@@ -58,7 +58,9 @@ class Reader:
             try:
                 resolved = self.settings.for_input(path)
                 key = config_key(resolved.config)
-                if self.options.jsonl:
+                if self.options.html:
+                    yield from self._html(path, source, resolved, key)
+                elif self.options.jsonl:
                     yield from self._jsonl(path, source, resolved, key)
                 else:
                     yield from self._text(path, source, key)
@@ -86,6 +88,42 @@ class Reader:
         yield TextTask(source, text, size, key, self.want, newline, encoding)
         yield SourceEnd(path)
 
+    def _html(
+        self, path: str, source: str, resolved: Resolved, key: tuple[Any, ...]
+    ) -> Iterator[Task | Event]:
+        """A page a file; the responses of a WARC file; or, with --jsonl, a page a record."""
+        from cleanse.cli import pages
+        from cleanse.io import open_input, read_errors
+
+        options = self.options
+        if options.jsonl:
+            yield from self._jsonl(path, source, resolved, key)
+            return
+        stream = open_input(path)
+        try:
+            yield SourceStart(path)
+            if pages.is_warc(path):
+                try:
+                    yield from pages.warc_tasks(
+                        source, stream, key, resolved.field, self.want, options.drop_empty
+                    )
+                except read_errors() as exc:
+                    raise _stream_error(source, exc, fatal=True) from None
+                except Exception as exc:  # warcio's own errors: not a WARC file, or a damaged one
+                    if type(exc).__module__.startswith("warcio"):
+                        raise FatalInputError(f"{source}: not a readable WARC file: {exc}") from None
+                    raise
+            else:
+                try:
+                    page = stream.read()
+                except read_errors() as exc:
+                    raise _stream_error(source, exc) from None
+                yield pages.HtmlPageTask(source, page, key, self.want)
+            yield SourceEnd(path)
+        finally:
+            if path != "-":
+                stream.close()
+
     def _jsonl(
         self, path: str, source: str, resolved: Resolved, key: tuple[Any, ...]
     ) -> Iterator[Task | Event]:
@@ -111,17 +149,32 @@ class Reader:
                     raise _stream_error(source, exc, fatal=True) from None
                 if not chunk:
                     break
-                yield JsonlTask(
-                    source,
-                    number,
-                    offset,
-                    chunk,
-                    key,
-                    resolved.field,
-                    options.encoding,
-                    self.want,
-                    options.drop_empty,
-                )
+                if options.html:
+                    from cleanse.cli.pages import HtmlRecordsTask
+
+                    yield HtmlRecordsTask(
+                        source,
+                        number,
+                        chunk,
+                        key,
+                        options.html_field or "html",
+                        resolved.field,
+                        options.encoding,
+                        self.want,
+                        options.drop_empty,
+                    )
+                else:
+                    yield JsonlTask(
+                        source,
+                        number,
+                        offset,
+                        chunk,
+                        key,
+                        resolved.field,
+                        options.encoding,
+                        self.want,
+                        options.drop_empty,
+                    )
                 number, offset, size = (
                     number + chunk.count(b"\n"),
                     offset + len(chunk),

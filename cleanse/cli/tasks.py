@@ -12,7 +12,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -237,8 +237,14 @@ class Skipped:
     warning: bool = False
 
 
-Task = TextTask | JsonlTask
+class Task(Protocol):
+    """A unit of work: text, JSONL lines, or HTML pages (``cleanse.cli.pages``)."""
+
+    def run(self) -> list[Outcome]: ...
+
+
 Event = SourceStart | SourceEnd | Skipped
+_EVENTS = (SourceStart, SourceEnd, Skipped)
 
 
 def _run_task(task: Task) -> list[Outcome]:
@@ -261,7 +267,7 @@ def in_order(
     """
     if executor is None:
         for item in items:
-            yield item.run() if isinstance(item, (TextTask, JsonlTask)) else item
+            yield item if isinstance(item, _EVENTS) else item.run()
         return
     pending: deque[Future[list[Outcome]] | Event] = deque()
     in_flight = 0
@@ -275,11 +281,11 @@ def in_order(
         return head.result()
 
     for item in items:
-        if isinstance(item, (TextTask, JsonlTask)):
+        if isinstance(item, _EVENTS):
+            pending.append(item)
+        else:
             pending.append(executor.submit(_run_task, item))
             in_flight += 1
-        else:
-            pending.append(item)
         while in_flight >= limit or (pending and isinstance(pending[0], (SourceStart, SourceEnd, Skipped))):
             yield pop()
     while pending:

@@ -67,6 +67,7 @@ class Run:
         # small the records.
         self.pending: list[bytes] = []
         self.pending_text: list[str] = []  # --check and --diff lines for stdout, the same way
+        self.writes_jsonl = options.jsonl or options.reads_warc
         self.stdout: TextIO = sys.stdout
         self.stderr: TextIO = sys.stderr
 
@@ -171,7 +172,7 @@ class Run:
             else:
                 old, new = f"a/{outcome.source}", f"b/{outcome.source}"
             self.pending_text.append(unified_diff(outcome.before, outcome.after, old, new))
-        if outcome.output is None or (not options.jsonl and not outcome.output):
+        if outcome.output is None or (not self.writes_jsonl and not outcome.output):
             if outcome.output is not None and options.in_place and outcome.changed:
                 self.current_changed = True  # the whole document went: write an empty file
             return
@@ -213,7 +214,7 @@ class Run:
             return
         if self.output is None:
             return
-        if not self.options.jsonl and self.documents_written and data:
+        if not self.writes_jsonl and self.documents_written and data:
             self.pending.append(b"\n")  # a blank line between documents keeps the output clean
         self.pending.append(data)
         self.documents_written += 1

@@ -12,6 +12,8 @@ read from the document:
 - ``links``: lists of links to other stories (``link_list``);
 - ``pull_quotes``: sentences of the article printed twice (``pull_quote``);
 - ``inline``: junk glued inside a sentence (``hover_card``, ``glued_promo``).
+- ``furniture``: elements of an HTML page that are not the article (``hidden_element``,
+  ``promo_block``), judged by their markup before extraction.
 
 Three shapes, all pure, all returning *reasons*, never raising: a **line rule** looks at
 one paragraph alone; a **context rule** also sees the paragraphs around it through a
