@@ -193,6 +193,7 @@ BUILTIN_STEPS: tuple[Step, ...] = (
     FixStep("remove_invisible_chars", fixes.remove_invisible_chars, reason="invisible characters removed"),
     FixStep("normalize_unicode", fixes.normalize_unicode, reason="unicode composed (NFC)"),
     FixStep("collapse_spaces", fixes.collapse_spaces, reason="spaces collapsed or trimmed"),
+    SpanStep("leftover_markup", templates.leftover_markup),
     SpanStep("glued_template_marker", templates.glued_template_marker),
     SpanStep("hover_card", inline.hover_card),
     SpanStep("glued_headline", headlines.glued_headline),

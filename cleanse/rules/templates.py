@@ -1,8 +1,11 @@
-"""Template markers: template syntax that never rendered, alone on a line or glued to prose.
+"""Template markers and markup: template syntax that never rendered, and the shortcodes
+and HTML tags a page's text was scraped with.
 
 ``template_marker`` drops a line made only of markers (``{{#rendered}} {{/rendered}}``);
-``glued_template_marker`` cuts markers out of a sentence. Prose *about* templates (a
-Jinja tutorial, a code review) keeps its markers: they are examples there.
+``glued_template_marker`` cuts markers out of a sentence; ``leftover_markup`` cuts
+WordPress shortcodes (``[caption …]``, ``[embed]…[/embed]``) and HTML tags, keeping the text
+they wrap. Prose *about* templates or markup (a Jinja tutorial, an HTML lesson) keeps its
+markers: they are examples there.
 """
 
 from __future__ import annotations
@@ -157,3 +160,51 @@ def _is_quoted(paragraph: str, start: int, end: int) -> bool:
     before = paragraph[max(0, start - 8) : start].rstrip()[-1:]
     after = paragraph[end : end + 8].lstrip()[:1]
     return bool(before and after and before in "\"'“‘«`" and after in "\"'”’»`")
+
+
+# A shortcode's attributes: ``id="attachment_5" align=alignleft width='300'``.
+_ATTRIBUTES = r"""(?:\s+[\w-]+(?:\s*=\s*(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|[^\s\]"']{1,100}))?){0,20}\s*/?"""
+MEDIA_SHORTCODE = re.compile(
+    rf"\[(?P<name>{word_alternation('media_shortcode')}){_ATTRIBUTES}\]"
+    rf"(?:[^\[\n]{{0,2000}}?\[/(?P=name)\])?",
+    re.IGNORECASE,
+)
+# Any other shortcode tag with attributes, or any closing tag: the wrapper of a caption or
+# a pull quote, whose text stays. A bare "[word]" is left alone (an editor's insertion).
+SHORTCODE_TAG = re.compile(
+    r"\[(?:[a-z][\w-]{1,40}(?:\s+[\w-]+\s*=\s*(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|[^\s\]\"']{1,100})){1,20}\s*/?"
+    rf"|/[a-z][\w-]{{1,40}}|{word_alternation('text_shortcode')})\]"
+)
+HTML_TAG = re.compile(
+    rf"</?(?:{word_alternation('html_tag')})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"\n]{{0,500}}\"|'[^'\n]{{0,500}}'|[^\s>\"']{{1,200}}))?){{0,30}}\s*/?>",
+    re.IGNORECASE,
+)
+# A paragraph about markup itself (an HTML lesson) keeps its tags as examples.
+MARKUP_TALK = re.compile(
+    r"\b(?:html|markup|tags?|shortcodes?|elements?|attributes?|wordpress)\b", re.IGNORECASE
+)
+
+
+def leftover_markup(paragraph: str) -> list[Cut]:
+    """Cut markup left in the text: WordPress shortcodes and HTML tags.
+
+    A media shortcode goes with what it wraps (an embed's URL is no sentence); any other
+    shortcode or tag goes alone, and the text it wraps (a caption, a pull quote) stays.
+    Left alone: a paragraph that talks about markup, and square brackets of prose ("[sic]",
+    "[the mayor]").
+
+    >>> from cleanse.rules.cuts import apply_cuts
+    >>> p = '[caption id="a5" width="300"]<img src="pier.jpg" /> The old pier.[/caption]'
+    >>> apply_cuts(p, leftover_markup(p))
+    'The old pier.'
+    >>> leftover_markup("He said [the mayor] would <b>not</b> resign, as HTML tags show.")
+    []
+    """
+    if "[" not in paragraph and "<" not in paragraph:
+        return []
+    if MARKUP_TALK.search(paragraph) or TEMPLATE_TALK.search(paragraph):
+        return []
+    spans = [m.span() for m in MEDIA_SHORTCODE.finditer(paragraph)] if "[" in paragraph else []
+    spans += [m.span() for m in SHORTCODE_TAG.finditer(paragraph)] if "[" in paragraph else []
+    spans += [m.span() for m in HTML_TAG.finditer(paragraph)] if "<" in paragraph else []
+    return merge([Cut(start, end, "markup left in the text") for start, end in spans])
