@@ -133,7 +133,29 @@ def fix_mojibake(text: str) -> str:
     'don’t'
     >>> fix_mojibake("“curly” stays curly")
     '“curly” stays curly'
+
+    A paragraph longer than LONG_PARAGRAPH (a whole page scraped onto one line) is repaired
+    sentence by sentence, and only its sentences that may hold mojibake are: ftfy reads
+    the whole of the text it is given at every pass, so the cost stays in proportion to
+    the text at any length.
     """
+    if not _may_hold_mojibake(text):
+        return text
+    if len(text) > LONG_PARAGRAPH:
+        pieces = SENTENCE_GAP.split(text)
+        if len(pieces) > 1:
+            return "".join(piece if i % 2 else _fix_mojibake_whole(piece) for i, piece in enumerate(pieces))
+    return _fix_mojibake_whole(text)
+
+
+# Past this length a paragraph is repaired sentence by sentence (see fix_mojibake).
+LONG_PARAGRAPH = 5_000
+# Where one sentence ends and the next begins, kept as a piece of its own when splitting.
+SENTENCE_GAP = re.compile(r"(?<=[.!?…])(\s+)")
+
+
+def _fix_mojibake_whole(text: str) -> str:
+    """ftfy's encoding repair of *text* as one piece, until it stops changing."""
     if not _may_hold_mojibake(text):
         return text
     import ftfy

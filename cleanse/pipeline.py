@@ -17,6 +17,7 @@ only what its kind declares (``cleanse.registry``); it knows no rule by name.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -43,6 +44,11 @@ __all__ = [
 ]
 
 Action = Literal["pruned", "fixed", "dropped", "cut", "laid out"]
+
+# Paragraphs remembered per document, and the longest remembered (see _run): bounds the
+# memory a document of many repeated lines takes.
+REMEMBERED_PARAGRAPHS = 10_000
+REMEMBERED_LENGTH = 2_000
 
 # A paragraph that still changes after this many rounds of fixes and cuts is left as the
 # last round made it; no known input needs more than two.
@@ -193,14 +199,27 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         # Most paragraphs reach the rules as they came, stripped: their literals are
         # found by scanning the document's paragraphs back to back.
         _speed.prescan([p.strip() for p in paragraphs if p])
+    # What a repeated paragraph became, and the changes it took: the steps before the
+    # context rules see one paragraph alone, so the same text comes out the same way.
+    seen: dict[str, tuple[str | None, list[Change], str | None]] = {}
     for index, raw in enumerate(paragraphs):
         if not raw and plan.only_builtin_fixes:
             continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
         paragraph: str | None
         if index in split.verbatim:
             paragraph = _keep_code(raw, index, changes)
+        elif raw in seen:
+            paragraph, made, dropped_as = seen[raw]
+            if changes is not None:
+                changes += [dataclasses.replace(change, paragraph=index) for change in made]
+            if dropped_as is not None:
+                dropped.append((index, dropped_as))
         else:
+            mark, before = len(changes) if changes is not None else 0, len(dropped)
             paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
+            if len(raw) <= REMEMBERED_LENGTH and len(seen) < REMEMBERED_PARAGRAPHS:
+                made = changes[mark:] if changes is not None else []
+                seen[raw] = (paragraph, made, dropped[-1][1] if len(dropped) > before else None)
         if paragraph:
             survivors.append((index, paragraph))
     if plan.contexts:
@@ -301,10 +320,16 @@ def _fix_until_stable(paragraph: str, index: int, plan: _Plan, changes: list[Cha
         if changes is not None and stripped != paragraph:
             changes.append(Change(step.name, "fixed", index, paragraph, stripped, _fix_reason(step)))
         return stripped
+    # Every fix is idempotent (a property the tests hold each built-in fix to): given the
+    # very text it returned, it would return it again, so it is not asked. On a long
+    # paragraph this spares the second, confirming pass of ftfy.
+    returned: dict[str, str] = {}
     for _ in range(MAX_ROUNDS):
         start = paragraph
         for step in plan.fixes:
-            fixed = step.function(paragraph)
+            if returned.get(step.name) is paragraph:
+                continue
+            fixed = returned[step.name] = step.function(paragraph)
             if fixed != paragraph:
                 if changes is not None:
                     changes.append(Change(step.name, "fixed", index, paragraph, fixed, _fix_reason(step)))

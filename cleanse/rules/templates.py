@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from cleanse import _speed
 from cleanse.patterns import word_alternation
 from cleanse.rules.cuts import Cut, cut_and_map, merge, origin
 from cleanse.rules.document import Document
@@ -54,6 +55,7 @@ def may_hold_template_marker(paragraph: str) -> bool:
     return "%" in paragraph and ("<%" in paragraph or "%%" in paragraph)
 
 
+@_speed.memoize
 def is_template_only(paragraph: str) -> bool:
     """True when *paragraph* is nothing but template markers, spaces and punctuation.
 
