@@ -406,6 +406,7 @@ def _context_rounds(
                 kept.append((index, paragraph))
         if len(kept) == len(survivors):
             break
+        document.release()  # the next round reads a new document; this one is done
         if first is None:
             first = document
             # Rules that, having run once on this document, cannot drop more from a part of it.

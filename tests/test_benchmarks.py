@@ -104,9 +104,21 @@ def test_bench_cli_checks_each_target_against_the_median_of_its_rounds(
     assert "peak RSS" in out
 
 
+@pytest.mark.slow
+def test_bench_shapes_prints_each_shape_against_the_news(
+    small_corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load_benchmark("bench_shapes")
+    assert bench.main(["--corpora", str(small_corpora), "--mb", "0.02"]) == 0
+    out = capsys.readouterr().out
+    for shape in bench.SHAPES:
+        assert out.count(shape) == 2  # two sizes each
+    assert "worst shape:" in out and "(target <= 5x:" in out
+
+
 def test_benchmarks_skip_with_a_reason_without_the_corpora(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for name in ("bench_clean", "bench_cli"):
+    for name in ("bench_clean", "bench_cli", "bench_shapes"):
         assert load_benchmark(name).main(["--corpora", str(tmp_path / "absent")]) == 0
         assert "not found" in capsys.readouterr().out

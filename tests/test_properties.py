@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleanse
@@ -392,3 +392,24 @@ def test_replaying_an_explanation_gives_clean_under_other_configs(config: cleans
     """Structure steps record no changes but still decide the paragraphs a replay sees."""
     cleaned, changes = cleanse.clean_and_explain(text, config)
     assert cleanse.replay(text, changes, config) == cleaned
+
+
+# --- odd shapes of text: cost in proportion to size ----------------------------------------
+
+WORD = st.text(st.sampled_from(list("abcdefgh")), min_size=1, max_size=8)
+SHAPES = st.one_of(
+    st.lists(WORD, min_size=1000, max_size=3000).map("\n".join),  # one word a line
+    st.lists(WORD, min_size=1000, max_size=3000).map(" ".join).map(str.upper),  # capitals, one line
+    st.lists(st.sampled_from(["{{x}}", "{% if %}", "[[ad]]"]), min_size=1000, max_size=3000).map("\n".join),
+    st.lists(
+        st.sampled_from(["HELLO WORLD AND MORE", "Ann Lee AnnLee says MORE"]), min_size=500, max_size=1500
+    ).map(" ".join),
+)
+
+
+@settings(deadline=5000, max_examples=10)
+@given(SHAPES)
+def test_odd_shapes_clean_within_a_generous_deadline(text: str) -> None:
+    # A few thousand lines or words: a shape whose cost grew faster than its size (a
+    # pattern rescanning from every capital, fixes re-run over a whole line) takes seconds.
+    assert cleanse.clean(cleanse.clean(text)) == cleanse.clean(text)

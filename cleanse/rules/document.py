@@ -53,6 +53,13 @@ class Document:
         """The paragraphs joined by line breaks: one search there answers for all of them."""
         return "\n".join(self.paragraphs)
 
+    def release(self) -> None:
+        """Forget the facts computed so far (they are computed again if asked): a document
+        the rules are done with keeps only its paragraphs, so that a later round holds one
+        document's evidence at a time."""
+        self._facts.clear()
+        self.__dict__.pop("joined", None)
+
     def fact(self, compute: Callable[[Document], T]) -> T:
         """``compute(self)``, computed once for this document and kept.
 

@@ -1,0 +1,100 @@
+"""Cost per MB of odd shapes of text, against the news corpus's own, and peak memory.
+
+    python benchmarks/bench_shapes.py [--corpora PATH] [--mb 1.0]
+
+One document of each shape, built from the news corpus's own paragraphs, at two sizes (so
+that cost growing faster than size shows), timed in the same run as the whole news corpus
+cleaned document by document. Each row prints seconds per MB as a ratio to the news
+corpus's (target: at most 5x, about the same at both sizes) and the peak memory Python
+allocated while cleaning that one document, as a multiple of its UTF-8 size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import cleanse
+
+TARGET_RATIO = 5.0
+Shape = Callable[[list[str], list[str], int], str]
+
+
+def _prose(paragraphs: list[str], size: int, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    total = 0
+    while total < size:
+        paragraph = rng.choice(paragraphs)
+        chosen.append(paragraph)
+        total += len(paragraph) + 1
+    return chosen
+
+
+SHAPES: dict[str, Shape] = {
+    "prose in capitals, one line": lambda docs, prose, n: " ".join(_prose(prose, n)).upper(),
+    "prose, one line": lambda docs, prose, n: " ".join(_prose(prose, n)),
+    "one-word lines": lambda docs, prose, n: "\n".join(f"word{i}" for i in range(n // 8)),
+    "template-marker lines": lambda docs, prose, n: "\n".join("{{x}}" for _ in range(n // 6)),
+    "articles joined into one": lambda docs, prose, n: "\n".join(_prose(docs, n)),
+}
+
+
+def seconds(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def peak_memory(text: str) -> int:
+    tracemalloc.start()
+    try:
+        cleanse.clean(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpora"
+    )
+    parser.add_argument("--mb", type=float, default=1.0, help="the smaller size of each shape, in MB")
+    args = parser.parse_args(argv)
+    path = args.corpora / "news_articles_with_artifacts.jsonl"
+    if not path.exists():
+        print(f"bench_shapes: news corpus not found at {path}; pass --corpora (nothing measured)")
+        return 0
+    with path.open(encoding="utf-8") as lines:
+        docs = [json.loads(line)["text"] for line in lines if line.strip()]
+    paragraphs = [p for d in docs for p in d.split("\n") if p.strip()]
+    prose = [p for p in paragraphs if len(p) > 200] or paragraphs
+    for doc in docs[:100]:
+        cleanse.clean(doc)  # one-time costs (patterns compiled, automaton built) paid before timing
+    news_mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    news_per_mb = seconds(lambda: [cleanse.clean(d) for d in docs]) / news_mb
+    print(f"news corpus: {news_mb:.2f} MB, {news_per_mb:.3f} s/MB (the baseline)")
+    print(f"{'shape':30} {'MB':>6} {'s':>7} {'x news':>7} {'peak x size':>12}")
+    worst = 0.0
+    for name, make in SHAPES.items():
+        for factor in (1, 2):
+            text = make(docs, prose, int(args.mb * factor * 1e6))
+            mb = len(text.encode("utf-8")) / 1e6
+            ratio = seconds(lambda text=text: cleanse.clean(text)) / mb / news_per_mb
+            worst = max(worst, ratio)
+            memory = peak_memory(text) / (mb * 1e6)
+            print(f"{name:30} {mb:6.2f} {ratio * mb * news_per_mb:7.2f} {ratio:7.1f} {memory:12.1f}")
+    verdict = "met" if worst <= TARGET_RATIO else "NOT met"
+    print(f"worst shape: {worst:.1f}x the news corpus per MB (target <= {TARGET_RATIO:.0f}x: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
