@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 # then given up (no pre-check), never the cleaning.
 UNREADABLE = (re.error, AttributeError, IndexError, KeyError, TypeError, ValueError)
 # A finite set of strings longer than this is not worth enumerating.
-MAX_NEEDLES = 64
+MAX_NEEDLES = 256
 
 
 def shortest_literals(literals: Sequence[str]) -> tuple[str, ...]:

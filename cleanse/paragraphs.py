@@ -17,6 +17,7 @@ Two kinds of text keep their lines together, as one block:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -90,6 +91,10 @@ _CODE_PUNCTUATION = frozenset("()[]{}=;<>")
 _CLOSER = re.compile(r"(?:[}\])][;,)]*|end|fi|done|esac)\s*")
 # A shell or interpreter prompt starting a line.
 _PROMPT = re.compile(r"\s*(?:\$|>>>|PS>)\s")
+# The last character of an opening line, and the first of a prompt (see _PROMPT).
+_OPENER_LAST = frozenset(":{([\\,;")
+_PROMPT_FIRST = frozenset("$>P")
+
 # A stanza's lines are short: at most this many characters and words each.
 VERSE_MAX_CHARS = 60
 VERSE_MAX_WORDS = 10
@@ -126,6 +131,16 @@ def _opens_block(line: str, following: str) -> bool:
     )
 
 
+def _may_hold_code(lines: Sequence[str]) -> bool:
+    """False only when *lines* hold no code block: every block has an indented line or a
+    prompt, and most texts have no line that starts with either."""
+    return any(line.startswith(_CODE_STARTS) for line in lines)
+
+
+# How an indented line or a prompt line starts (see _PROMPT).
+_CODE_STARTS = (" ", "\t", "$", ">>>", "PS>")
+
+
 def code_blocks(lines: Sequence[str]) -> dict[int, int]:
     """Map each line that is code to the first line of its block.
 
@@ -138,6 +153,14 @@ def code_blocks(lines: Sequence[str]) -> dict[int, int]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        # Looked at first, the two characters every opening or prompt line needs rule out
+        # almost every line of prose without a pattern.
+        last = line[-1:]
+        if last.isspace():
+            last = line.rstrip()[-1:]
+        if last not in _OPENER_LAST and line.lstrip()[:1] not in _PROMPT_FIRST:
+            i += 1
+            continue
         if _PROMPT.match(line):
             start = i
             i += 1
@@ -196,6 +219,10 @@ def verse_blocks(lines: Sequence[str], taken: Iterable[int] = ()) -> dict[int, i
     {}
     """
     if all(line.strip() for line in lines):
+        return {}
+    # Two non-blank lines in a row, or no stanza at all: most texts with blank lines put
+    # one between every two paragraphs.
+    if not any(a.strip() and b.strip() for a, b in itertools.pairwise(lines)):
         return {}
     skip = set(taken)
     verse: dict[int, int] = {}
@@ -283,7 +310,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     [0, 0, 2]
     """
     lines = split_lines(text)
-    code = code_blocks(lines)
+    code = code_blocks(lines) if _may_hold_code(lines) else {}
     # Hard-wrapped text (join_wrapped_lines) says its short lines are wrapped prose, not verse.
     verse = {} if join_wrapped_lines else verse_blocks(lines, code)
     together = {**verse, **code}

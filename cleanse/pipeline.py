@@ -224,9 +224,9 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
             survivors.append((index, paragraph))
     if plan.contexts:
         survivors = _drop_in_context(survivors, dropped, plan, changes, split.verbatim)
-    cleaned = join_layout(
-        survivors, regroup(survivors, split), plan.separator, final_newline=config.final_newline
-    )
+    # Without code or verse every paragraph is a block of its own, as layout() numbered them.
+    blocks = regroup(survivors, split) if split.kept_together else split.blocks
+    cleaned = join_layout(survivors, blocks, plan.separator, final_newline=config.final_newline)
     if changes is not None and cleaned != text and not changes:
         changes.append(_layout_change(text, cleaned, plan))
     return cleaned

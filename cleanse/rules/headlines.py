@@ -12,6 +12,7 @@ import itertools
 import re
 from functools import cached_property
 
+from cleanse import _speed
 from cleanse._speed import LazyRegex
 from cleanse.paragraphs import breaks_a_sentence, is_verse_length
 from cleanse.patterns import word_list
@@ -76,12 +77,21 @@ class HeadlineEvidence:
     """
 
     def __init__(self, document: Document) -> None:
-        paragraphs = document.paragraphs
-        self.shouting_share = sum(map(is_shouting, paragraphs)) / len(paragraphs) if paragraphs else 0.0
-        self.shapes = [n for n in map(headline_shape, paragraphs[1:]) if n]
-        self.is_sectioned = sum(n < SHORT_HEADLINE_MIN_WORDS for n in self.shapes) >= 2
-        self.has_certain_headline = any(n >= HEADLINE_MIN_WORDS for n in self.shapes)
         self._document = document
+        self.shapes = [n for n in map(headline_shape, document.paragraphs[1:]) if n]
+
+    @cached_property
+    def shouting_share(self) -> float:
+        paragraphs = self._document.paragraphs
+        return sum(map(is_shouting, paragraphs)) / len(paragraphs) if paragraphs else 0.0
+
+    @cached_property
+    def is_sectioned(self) -> bool:
+        return sum(n < SHORT_HEADLINE_MIN_WORDS for n in self.shapes) >= 2
+
+    @cached_property
+    def has_certain_headline(self) -> bool:
+        return any(n >= HEADLINE_MIN_WORDS for n in self.shapes)
 
     @property
     def capitals_are_no_signal(self) -> bool:
@@ -141,6 +151,7 @@ class HeadlineEvidence:
         )
 
 
+@_speed.memoize
 def headline_shape(paragraph: str) -> int:
     """Return the word count if *paragraph* is shaped like a headline, else 0.
 

@@ -202,11 +202,13 @@ def leftover_markup(paragraph: str) -> list[Cut]:
     >>> leftover_markup("He said [the mayor] would <b>not</b> resign, as HTML tags show.")
     []
     """
-    if "[" not in paragraph and "<" not in paragraph:
+    spans = []
+    if "[" in paragraph:
+        spans += [m.span() for m in MEDIA_SHORTCODE.finditer(paragraph)]
+        spans += [m.span() for m in SHORTCODE_TAG.finditer(paragraph)]
+    if "<" in paragraph:
+        spans += [m.span() for m in HTML_TAG.finditer(paragraph)]
+    # The talk searches cost more than finding markup: asked only where there is some.
+    if not spans or MARKUP_TALK.search(paragraph) or TEMPLATE_TALK.search(paragraph):
         return []
-    if MARKUP_TALK.search(paragraph) or TEMPLATE_TALK.search(paragraph):
-        return []
-    spans = [m.span() for m in MEDIA_SHORTCODE.finditer(paragraph)] if "[" in paragraph else []
-    spans += [m.span() for m in SHORTCODE_TAG.finditer(paragraph)] if "[" in paragraph else []
-    spans += [m.span() for m in HTML_TAG.finditer(paragraph)] if "<" in paragraph else []
     return merge([Cut(start, end, "markup left in the text") for start, end in spans])
