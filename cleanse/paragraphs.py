@@ -17,7 +17,7 @@ Two kinds of text keep their lines together, as one block:
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -132,13 +132,13 @@ def _opens_block(line: str, following: str) -> bool:
 
 
 def _may_hold_code(lines: Sequence[str]) -> bool:
-    """False only when *lines* hold no code block: every block has an indented line or a
-    prompt, and most texts have no line that starts with either."""
-    return any(line.startswith(_CODE_STARTS) for line in lines)
+    """False only when *lines* hold no code block: every block has a line that starts
+    indented or with a prompt, which most texts have none of."""
+    return any(map(_STARTS_CODE, lines))
 
 
 # How an indented line or a prompt line starts (see _PROMPT).
-_CODE_STARTS = (" ", "\t", "$", ">>>", "PS>")
+_STARTS_CODE = operator.methodcaller("startswith", (" ", "\t", "$", ">>>", "PS>"))
 
 
 def code_blocks(lines: Sequence[str]) -> dict[int, int]:
@@ -218,11 +218,10 @@ def verse_blocks(lines: Sequence[str], taken: Iterable[int] = ()) -> dict[int, i
     >>> verse_blocks(["The tide comes in,", "the gulls complain."])
     {}
     """
-    if all(line.strip() for line in lines):
-        return {}
-    # Two non-blank lines in a row, or no stanza at all: most texts with blank lines put
-    # one between every two paragraphs.
-    if not any(a.strip() and b.strip() for a, b in itertools.pairwise(lines)):
+    filled = list(map(bool, map(str.strip, lines)))
+    # Blank lines between paragraphs, and two non-blank lines in a row, or no stanza at all:
+    # most texts have no blank line, or one between every two paragraphs.
+    if all(filled) or not any(map(operator.and_, filled, filled[1:])):
         return {}
     skip = set(taken)
     verse: dict[int, int] = {}
@@ -294,13 +293,15 @@ class Layout:
     blocks: list[int]
     verbatim: frozenset[int]
 
-    @property
-    def kept_together(self) -> frozenset[int]:
-        """The indices of paragraphs in a block of two or more (code, a stanza)."""
-        sizes: dict[int, int] = {}
-        for block in self.blocks:
-            sizes[block] = sizes.get(block, 0) + 1
-        return frozenset(i for i, block in enumerate(self.blocks) if sizes[block] > 1)
+    #: The indices of paragraphs in a block of two or more (code, a stanza).
+    kept_together: frozenset[int] = frozenset()
+
+
+def _kept_together(blocks: Sequence[int]) -> frozenset[int]:
+    sizes: dict[int, int] = {}
+    for block in blocks:
+        sizes[block] = sizes.get(block, 0) + 1
+    return frozenset(i for i, block in enumerate(blocks) if sizes[block] > 1)
 
 
 def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
@@ -315,7 +316,10 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     verse = {} if join_wrapped_lines else verse_blocks(lines, code)
     together = {**verse, **code}
     if not join_wrapped_lines:
-        return Layout(lines, [together.get(i, i) for i in range(len(lines))], frozenset(code))
+        if not together:
+            return Layout(lines, list(range(len(lines))), frozenset())
+        numbered = [together.get(i, i) for i in range(len(lines))]
+        return Layout(lines, numbered, frozenset(code), _kept_together(numbered))
     paragraphs: list[str] = []
     blocks: list[int] = []
     verbatim: set[int] = set()
@@ -342,7 +346,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
         else:
             close()
     close()
-    return Layout(paragraphs, blocks, frozenset(verbatim))
+    return Layout(paragraphs, blocks, frozenset(verbatim), _kept_together(blocks))
 
 
 def join_layout(

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from cleanse import _speed, fixes
 from cleanse.config import DEFAULT_CONFIG, Config
-from cleanse.paragraphs import join_layout, layout, regroup
+from cleanse.paragraphs import join_layout, join_paragraphs, layout, regroup
 from cleanse.patterns import compile_whole_paragraph
 from cleanse.registry import BUILTIN_STEPS, ContextStep, FixStep, LineStep, SpanStep, Step
 from cleanse.rules import phrases
@@ -45,10 +45,11 @@ __all__ = [
 
 Action = Literal["pruned", "fixed", "dropped", "cut", "laid out"]
 
-# Paragraphs remembered per document, and the longest remembered (see _run): bounds the
-# memory a document of many repeated lines takes.
+# Paragraphs remembered per document, and the longest remembered (see _run): repeated
+# lines are short (boilerplate, markers), and the bound keeps memory flat.
 REMEMBERED_PARAGRAPHS = 10_000
-REMEMBERED_LENGTH = 2_000
+REMEMBERED_LENGTH = 200
+_NO_CHANGES: list[Change] = []  # shared, never appended to
 
 # A paragraph that still changes after this many rounds of fixes and cuts is left as the
 # last round made it; no known input needs more than two.
@@ -206,27 +207,35 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         if not raw and plan.only_builtin_fixes:
             continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
         paragraph: str | None
+        short = len(raw) <= REMEMBERED_LENGTH
         if index in split.verbatim:
             paragraph = _keep_code(raw, index, changes)
-        elif raw in seen:
+        elif short and raw in seen:
             paragraph, made, dropped_as = seen[raw]
             if changes is not None:
                 changes += [dataclasses.replace(change, paragraph=index) for change in made]
             if dropped_as is not None:
                 dropped.append((index, dropped_as))
-        else:
+        elif short:
             mark, before = len(changes) if changes is not None else 0, len(dropped)
             paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
-            if len(raw) <= REMEMBERED_LENGTH and len(seen) < REMEMBERED_PARAGRAPHS:
-                made = changes[mark:] if changes is not None else []
+            if len(seen) < REMEMBERED_PARAGRAPHS:
+                made = changes[mark:] if changes is not None else _NO_CHANGES
                 seen[raw] = (paragraph, made, dropped[-1][1] if len(dropped) > before else None)
+        else:
+            paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
             survivors.append((index, paragraph))
     if plan.contexts:
         survivors = _drop_in_context(survivors, dropped, plan, changes, split.verbatim)
     # Without code or verse every paragraph is a block of its own, as layout() numbered them.
-    blocks = regroup(survivors, split) if split.kept_together else split.blocks
-    cleaned = join_layout(survivors, blocks, plan.separator, final_newline=config.final_newline)
+    if split.kept_together:
+        blocks = regroup(survivors, split)
+        cleaned = join_layout(survivors, blocks, plan.separator, final_newline=config.final_newline)
+    else:
+        cleaned = join_paragraphs(
+            [p for _, p in survivors], plan.separator, final_newline=config.final_newline
+        )
     if changes is not None and cleaned != text and not changes:
         changes.append(_layout_change(text, cleaned, plan))
     return cleaned

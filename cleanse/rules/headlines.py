@@ -12,7 +12,6 @@ import itertools
 import re
 from functools import cached_property
 
-from cleanse import _speed
 from cleanse._speed import LazyRegex
 from cleanse.paragraphs import breaks_a_sentence, is_verse_length
 from cleanse.patterns import word_list
@@ -151,7 +150,6 @@ class HeadlineEvidence:
         )
 
 
-@_speed.memoize
 def headline_shape(paragraph: str) -> int:
     """Return the word count if *paragraph* is shaped like a headline, else 0.
 
