@@ -205,7 +205,9 @@ STANDALONE_JUNK = ("promo_line", "related_link", "legal_notice")
 
 
 def _is_standalone_junk(sentence: str, paragraph: str) -> bool:
-    """True when *sentence* (a part of *paragraph*) is a line some STANDALONE_JUNK rule drops."""
-    if not phrases.may_match_any(sentence, STANDALONE_JUNK, paragraph):
-        return False
-    return any(phrases.matches(rule, sentence, paragraph) for rule in STANDALONE_JUNK)
+    """True when *sentence* (a part of *paragraph*) is a line some STANDALONE_JUNK rule drops.
+
+    Every such phrase holds one of the gate's literals (tests/test_patterns.py), so a
+    sentence without one is ruled out by a scan of it alone, before any pattern runs.
+    """
+    return _has_promo_hint(sentence) and phrases.may_match_any(sentence, STANDALONE_JUNK, paragraph)
