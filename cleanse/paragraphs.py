@@ -131,14 +131,21 @@ def _opens_block(line: str, following: str) -> bool:
     )
 
 
-def _may_hold_code(lines: Sequence[str]) -> bool:
-    """False only when *lines* hold no code block: every block has a line that starts
-    indented or with a prompt, which most texts have none of."""
-    return any(map(_STARTS_CODE, lines))
+def _may_hold_code(text: str, only_line_feeds: bool = False) -> bool:
+    """False only when *text* holds no code block: every block has a line that starts
+    indented or with a prompt, at the text's start or after a line break of any kind
+    (*only_line_feeds*: the text breaks its lines with line feeds alone)."""
+    if text.startswith(_CODE_STARTS):
+        return True
+    after_break = _CODE_AFTER_LINE_FEED if only_line_feeds else _CODE_LINE_START
+    return after_break.search(text) is not None
 
 
-# How an indented line or a prompt line starts (see _PROMPT).
-_STARTS_CODE = operator.methodcaller("startswith", (" ", "\t", "$", ">>>", "PS>"))
+# How an indented line or a prompt line starts (see _PROMPT), at the text's start and after
+# a line break: one search, anchored on the break.
+_CODE_STARTS = (" ", "\t", "$", ">>>", "PS>")
+_CODE_LINE_START = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029](?:[ \t$]|>>>|PS>)")
+_CODE_AFTER_LINE_FEED = re.compile(r"\n(?:[ \t$]|>>>|PS>)")  # a literal first: a fast search
 
 
 def code_blocks(lines: Sequence[str]) -> dict[int, int]:
@@ -311,7 +318,9 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     [0, 0, 2]
     """
     lines = split_lines(text)
-    code = code_blocks(lines) if _may_hold_code(lines) else {}
+    # Lines split on line feeds alone when the text has no other break (see split_lines).
+    only_line_feeds = len(lines) == 1 or len(lines) == text.count("\n") + 1
+    code = code_blocks(lines) if _may_hold_code(text, only_line_feeds) else {}
     # Hard-wrapped text (join_wrapped_lines) says its short lines are wrapped prose, not verse.
     verse = {} if join_wrapped_lines else verse_blocks(lines, code)
     together = {**verse, **code}

@@ -49,6 +49,7 @@ Action = Literal["pruned", "fixed", "dropped", "cut", "laid out"]
 # lines are short (boilerplate, markers), and the bound keeps memory flat.
 REMEMBERED_PARAGRAPHS = 10_000
 REMEMBERED_LENGTH = 200
+REMEMBER_FROM = 500  # paragraphs in a document
 _NO_CHANGES: list[Change] = []  # shared, never appended to
 
 # A paragraph that still changes after this many rounds of fixes and cuts is left as the
@@ -202,13 +203,16 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         _speed.prescan([p.strip() for p in paragraphs if p])
     # What a repeated paragraph became, and the changes it took: the steps before the
     # context rules see one paragraph alone, so the same text comes out the same way.
+    # Only a long document gains from it (a page has few repeated lines).
     seen: dict[str, tuple[str | None, list[Change], str | None]] = {}
+    remember = len(paragraphs) > REMEMBER_FROM
+    verbatim = split.verbatim
     for index, raw in enumerate(paragraphs):
         if not raw and plan.only_builtin_fixes:
             continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
         paragraph: str | None
-        short = len(raw) <= REMEMBERED_LENGTH
-        if index in split.verbatim:
+        short = remember and len(raw) <= REMEMBERED_LENGTH
+        if verbatim and index in verbatim:
             paragraph = _keep_code(raw, index, changes)
         elif short and raw in seen:
             paragraph, made, dropped_as = seen[raw]
