@@ -8,7 +8,6 @@ shorter capital line must prove (see :class:`HeadlineEvidence`).
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import cached_property
 
@@ -106,16 +105,20 @@ class HeadlineEvidence:
 
     @cached_property
     def _neighbours(self) -> dict[str, tuple[str, str]]:
+        """Each paragraph (its first occurrence) and the paragraphs before and after it
+        ("" at the document's ends)."""
         paragraphs = self._document.paragraphs
         found: dict[str, tuple[str, str]] = {}
-        for i in range(1, len(paragraphs) - 1):
-            found.setdefault(paragraphs[i], (paragraphs[i - 1], paragraphs[i + 1]))
+        for i, paragraph in enumerate(paragraphs):
+            before = paragraphs[i - 1] if i else ""
+            after = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            found.setdefault(paragraph, (before, after))
         return found
 
     def heads_its_text(self, paragraph: str) -> bool:
         """True when the first sentence after *paragraph* takes up half its topic words (two
         at least): a subhead is followed by text about it."""
-        following = self._following.get(paragraph)
+        following = self._neighbours.get(paragraph, ("", ""))[1]
         if not following:
             return False
         spans = sentence_spans(following)
@@ -123,15 +126,6 @@ class HeadlineEvidence:
         own = topic_words(paragraph)
         shared = own & topic_words(first)
         return len(shared) >= SUBHEAD_SHARED_WORDS and len(shared) >= SUBHEAD_SHARED_SHARE * len(own)
-
-    @cached_property
-    def _following(self) -> dict[str, str]:
-        """Each paragraph (its first occurrence) and the paragraph right after it."""
-        paragraphs = self._document.paragraphs
-        following: dict[str, str] = {}
-        for here, after in itertools.pairwise(paragraphs):
-            following.setdefault(here, after)
-        return following
 
     @cached_property
     def shouted_junk(self) -> bool:
