@@ -38,11 +38,18 @@ def shortest_literals(literals: Sequence[str]) -> tuple[str, ...]:
     >>> shortest_literals(["sign up here", "sign up", "subscribe"])
     ('sign up', 'subscribe')
     """
+    unique = sorted(set(literals))
+    if len(unique) < 2:
+        return tuple(unique)
+    import ahocorasick_rs  # the pairwise test is quadratic: thousands of literals take seconds
+
+    automaton = ahocorasick_rs.AhoCorasick(unique)
     return tuple(
-        sorted(
-            literal
-            for literal in set(literals)
-            if not any(other != literal and other in literal for other in literals)
+        literal
+        for literal in unique
+        if all(
+            unique[index] == literal
+            for index, _, _ in automaton.find_matches_as_indexes(literal, overlapping=True)
         )
     )
 

@@ -14,7 +14,7 @@ from cleanse._speed import LazyRegex
 from cleanse.patterns import builtin_phrases, scope_inline_flags, word_alternation
 from cleanse.rules import phrases
 from cleanse.rules.cuts import Cut, merge
-from cleanse.rules.text import sentence_spans
+from cleanse.rules.text import may_hold_two_sentences, sentence_spans
 
 # The Hill's hover cards: the display name, then the full name glued to a string of the
 # person's other headlines, closed by "MORE": "Sen. Rand Paul Randal (Rand) Howard
@@ -128,7 +128,9 @@ def glued_promo(paragraph: str) -> list[Cut]:
     ['Want our newsletter in your inbox? Sign up here.']
     """
     edges = _glued_furniture(paragraph)
-    if not _has_promo_hint(paragraph):
+    # A paragraph of one sentence is never asked about the phrase lists' literals: the gate
+    # is built from every phrase on first use, which a one-line input need not pay.
+    if not may_hold_two_sentences(paragraph) or not _has_promo_hint(paragraph):
         return edges
     spans = sentence_spans(paragraph)
     if len(spans) < 2:

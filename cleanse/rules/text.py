@@ -225,6 +225,11 @@ def _starts_sentence(char: str) -> bool:
     return char in _SENTENCE_START_MARKS or SENTENCE_START.fullmatch(char) is not None
 
 
+def may_hold_two_sentences(paragraph: str) -> bool:
+    """False only when sentence_spans(*paragraph*) is one sentence or none (one search)."""
+    return _SENTENCE_BREAK_CANDIDATE.search(paragraph) is not None
+
+
 def _sentence_breaks(paragraph: str) -> list[tuple[int, int]]:
     """The spans of SENTENCE_BREAK's matches in *paragraph*, in order."""
     breaks = []
