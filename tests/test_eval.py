@@ -38,12 +38,13 @@ def figures(corpora: Path) -> dict[str, dict[str, Any]]:
 
 # split: (content kept at least, junk leaked at most)
 FLOORS = {
-    "validation": (0.994, 0.26),
-    "tune": (0.985, 0.26),
+    "validation": (0.994, 0.28),
+    "tune": (0.990, 0.22),
     "dev": (0.997, 0.05),
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("split", FLOORS)
 def test_quality_floor(figures: dict[str, dict[str, Any]], split: str) -> None:
     kept, leaked = FLOORS[split]

@@ -64,12 +64,14 @@ def news_texts(corpora: Path) -> list[str]:
 # --- the whole pipeline -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_news_corpus_is_byte_identical(news_texts: list[str]) -> None:
     texts = news_texts
     differ = [i for i, text in enumerate(texts) if clean(text) != reference_clean(text)]
     assert differ == [], f"fast and reference paths differ on documents {differ[:10]}"
 
 
+@pytest.mark.slow
 def test_news_corpus_explanations_are_the_same(news_texts: list[str]) -> None:
     """Explained cleaning takes the fast paths too: the same text and the same changes."""
     differ = [i for i, text in enumerate(news_texts) if clean_and_explain(text) != reference_explained(text)]
@@ -381,6 +383,7 @@ def test_a_sentence_asked_within_its_paragraph_gets_the_same_answer(
             assert _speed._split(pattern)(candidate, within) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule", PHRASE_RULES)
 def test_phrase_pre_check_on_the_corpus(rule: str, news_texts: list[str]) -> None:
     pattern = builtin_pattern(rule)
