@@ -10,6 +10,7 @@ private and not thread-safe: for tests and benchmarks, never for choosing behavi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -164,15 +165,18 @@ class _Scan:
     def possible(self, data: bytes) -> frozenset[int]:
         """The ids of the patterns whose literals occur in *data* (a text's fold_bytes)."""
         if self.automaton is None:
-            return frozenset()
+            return _NONE
         found = self.automaton.find_matches_as_indexes(data, overlapping=True)
         if not found:
-            return frozenset()
+            return _NONE  # shared: a document of many lines holds one answer per line
         owners = self.owners
         if len(found) == 1:
             only: int = found[0][0]
             return owners[only]  # the usual hit: one literal, its owners as they are
         return frozenset().union(*[owners[index] for index, _, _ in found])
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def _automaton(literals: list[str]) -> Any:
@@ -270,9 +274,41 @@ def prescan(texts: Sequence[str]) -> None:
     scan = _SCAN
     if not ENABLED or scan.automaton is None or not texts:
         return
-    possible = scan.possible
-    answers = {text: possible(fold_bytes(text)) for text in texts}
+    if len(texts) > 1 and sum(map(len, texts)) < SHORT_PARAGRAPH * len(texts):
+        answers = _scan_joined(scan, texts)
+    else:
+        possible = scan.possible
+        answers = {text: possible(fold_bytes(text)) for text in texts}
     _PRESCANNED = (scan, answers)
+
+
+# Paragraphs shorter than this on average are scanned joined: for a list of words or
+# short lines, what each scan costs to call outweighs the scanning.
+SHORT_PARAGRAPH = 40
+
+
+def _scan_joined(scan: _Scan, texts: Sequence[str]) -> dict[str, frozenset[int]]:
+    """The answers of ``scan.possible`` for each of *texts*, read from one scan of them
+    joined by line feeds. A literal found across a line feed belongs to no text, so each
+    answer is the one its own scan gives."""
+    assert scan.automaton is not None
+    data = fold_bytes("\n".join(texts))
+    ends = [m.start() for m in _LINE_FEED.finditer(data)]
+    ends.append(len(data))
+    if len(ends) != len(texts):  # a text holding a line feed: scan each on its own
+        return {text: scan.possible(fold_bytes(text)) for text in texts}
+    answers: dict[str, frozenset[int]] = dict.fromkeys(texts, _NONE)
+    found: dict[int, set[int]] = {}
+    for literal, start, end in scan.automaton.find_matches_as_indexes(data, overlapping=True):
+        at = bisect.bisect_left(ends, start)
+        if end <= ends[at]:
+            found.setdefault(at, set()).update(scan.owners[literal])
+    for at, owners in found.items():
+        answers[texts[at]] = frozenset(owners)
+    return answers
+
+
+_LINE_FEED = re.compile(b"\n")
 
 
 def fold_bytes(text: str) -> bytes:

@@ -297,7 +297,7 @@ class Layout:
     """
 
     paragraphs: list[str]
-    blocks: list[int]
+    blocks: Sequence[int]
     verbatim: frozenset[int]
 
     #: The indices of paragraphs in a block of two or more (code, a stanza).
@@ -326,7 +326,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     together = {**verse, **code}
     if not join_wrapped_lines:
         if not together:
-            return Layout(lines, list(range(len(lines))), frozenset())
+            return Layout(lines, range(len(lines)), frozenset())
         numbered = [together.get(i, i) for i in range(len(lines))]
         return Layout(lines, numbered, frozenset(code), _kept_together(numbered))
     paragraphs: list[str] = []

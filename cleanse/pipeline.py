@@ -373,11 +373,21 @@ def _drop_in_context(
     # them (nothing dropped before, nothing remembered from the first round), so that
     # cleaning twice changes nothing more.
     while last is not None and any(step.needs_fresh_look(last) for step in plan.contexts):
+        _release(last)
         again, last = _context_rounds(survivors, [], plan, changes, verbatim)
         if len(again) == len(survivors):
             break
         survivors = again
+    if last is not None:
+        _release(last)
     return survivors
+
+
+def _release(document: Document) -> None:
+    """Let the evidence of a finished document go now: facts refer to their document, and
+    without this the cycle would hold a whole document's evidence until the collector runs."""
+    document.release()
+    document.as_first_seen.release()
 
 
 def _context_rounds(
