@@ -497,6 +497,15 @@ def test_a_document_scanned_at_once_gives_each_paragraph_its_own_answer(
         assert _speed._possible(text) == alone
 
 
+@given(st.lists(st.one_of(JUNK, st.text(max_size=12)), min_size=2, max_size=30))
+def test_short_paragraphs_scanned_joined_get_the_answers_of_their_own_scans(texts: list[str]) -> None:
+    # A literal found across the line feed that joins two paragraphs belongs to neither.
+    inline._has_promo_hint("x")
+    scan = _speed._SCAN
+    joined = _speed._scan_joined(scan, texts)
+    assert joined == {text: scan.possible(_speed.fold_bytes(text)) for text in texts}
+
+
 def test_literals_are_found_next_to_a_lone_surrogate() -> None:
     # The automaton reads UTF-8; a lone surrogate passes as its three bytes.
     pattern = re.compile(r"(?i)\bsign up\b.{0,40}")
