@@ -478,6 +478,14 @@ def test_leading_label_gate_lists_every_initial_the_label_can_start_with() -> No
     assert starts <= inline.LABEL_INITIALS
 
 
+def test_caption_label_gate_lists_every_initial_the_label_can_start_with() -> None:
+    import regex
+
+    initial = regex.compile(r"(?i:f|t|p|e|w|l|r|s|i)|B")
+    starts = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and initial.fullmatch(chr(c))}
+    assert starts <= inline.CAPTION_LABEL_INITIALS
+
+
 @given(st.lists(st.one_of(JUNK, LINE, st.text()), min_size=1, max_size=6), ODD_CASE)
 def test_a_document_scanned_at_once_gives_each_paragraph_its_own_answer(
     texts: list[str], odd: tuple[str, str]

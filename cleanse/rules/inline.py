@@ -105,6 +105,16 @@ def _has_promo_hint(paragraph: str) -> bool:
 LEADING_LABEL = LazyRegex(
     r"(?:(?-i:CLOSE)\s+)?(?i:story highlights|key points|highlights)\b[:\s]*(?=\S)|(?-i:CLOSE)\s+(?=\p{Lu})"
 )
+# Furniture before a photo's caption: a row of share buttons ("Facebook Twitter Pinterest"),
+# "Buy Photo", or "Image copyright Getty Images Image caption". The caption stays.
+CAPTION_LABEL = LazyRegex(
+    r"(?i:(?:facebook|twitter|pinterest|e-?mail|whatsapp|linkedin|reddit|share)\s+){3,}(?=\p{Lu})"
+    r"|Buy Photo\s+(?=\p{Lu})"
+    r"|(?i:image copyright\b.{1,80}?\bimage caption)\s+(?=\S)"
+)
+# Every character CAPTION_LABEL can start with, small letters matching their capitals
+# (ſ matches s, and İ and ı match i, ignoring case).
+CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIi\u017f\u0130\u0131")
 # The same label after a photo caption's credit, inside the paragraph:
 # "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
 LABEL_INITIALS = frozenset("CcSsKkHh\u017f\u212a")
@@ -157,6 +167,8 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
     # LEADING_LABEL starts with "CLOSE" or one of its labels, ignoring case (ſ and the
     # Kelvin sign K match s and k, ignoring case).
     lead = LEADING_LABEL.match(paragraph) if paragraph[:1] in LABEL_INITIALS else None
+    if not lead and paragraph[:1] in CAPTION_LABEL_INITIALS:
+        lead = CAPTION_LABEL.match(paragraph)
     if lead:
         cuts.append(Cut(lead.start(), lead.end(), "page furniture glued to the text"))
     elif "ighlights" in paragraph:
