@@ -33,6 +33,8 @@ LINK_HEADER_EDGES = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 LINK_MAX_WORDS = 25
+# A list item ending in a full stop is a teaser at most this long; longer, it is prose.
+LINK_MAX_SENTENCE_WORDS = 18
 # "…,” the senator said." is a sentence of the article, not a link's headline.
 REPORTED_SPEECH = re.compile(
     r"[,.?!…][\"”’']\s+(?:\w+\W+){0,6}?(?:said|says|told|wrote|added|asked)\b", re.IGNORECASE
@@ -61,10 +63,12 @@ def _longest_header() -> int:
 
 
 def is_link_shaped(paragraph: str) -> bool:
-    """True for a short line that could be a link's headline: no more than 25 words, not a
-    heading of its own (final colon), not reported speech."""
+    """True for a short line that could be a link's headline: no more than 25 words (18 when
+    it ends in a full stop, as a sentence of the article does), not a heading of its own
+    (final colon), not reported speech."""
+    words = len(paragraph.split())
     return (
-        len(paragraph.split()) <= LINK_MAX_WORDS
+        words <= (LINK_MAX_SENTENCE_WORDS if paragraph.endswith(".") else LINK_MAX_WORDS)
         and not paragraph.endswith(":")
         and not REPORTED_SPEECH.search(paragraph)
     )
