@@ -41,6 +41,8 @@ FLOORS = {
     "validation": (0.994, 0.28),
     "tune": (0.990, 0.22),
     "dev": (0.997, 0.05),
+    "modern-tune": (0.98, 0.15),
+    "modern-validation": (0.98, 0.60),
 }
 
 
@@ -68,3 +70,18 @@ def test_every_label_belongs_to_the_sample() -> None:
     for name in ("labels.jsonl", "labels_second.jsonl"):
         labelled = [json.loads(line)["id"] for line in (PROJECT / "eval" / name).open(encoding="utf-8")]
         assert labelled and set(labelled) <= sample and len(labelled) == len(set(labelled))
+
+
+def test_modern_pages_are_labelled_line_by_line() -> None:
+    import json
+
+    folder = PROJECT / "eval" / "modern"
+    cases = {row["id"]: row for row in map(json.loads, (folder / "cases.jsonl").open(encoding="utf-8"))}
+    labels = [json.loads(line) for line in (folder / "labels.jsonl").open(encoding="utf-8")]
+    assert [row["id"] for row in labels] == list(cases)
+    assert {row["split"] for row in cases.values()} == {"tune", "validation"}
+    for row in labels:
+        lines = cases[row["id"]]["text"].split("\n")
+        for label in row["labels"]:
+            assert lines[label["i"]].strip(), (row["id"], label)
+            assert label.get("span", "") in lines[label["i"]], (row["id"], label)
