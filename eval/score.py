@@ -77,8 +77,14 @@ def evaluate(
         chosen = [articles[i] for i in labels if split_of.get(i) == split and i in articles]
         results[split] = scorer.score(cleaner, chosen, labels, show if split == show_split else 0)
         results[split]["outlets"] = len({a["outlet"] for a in chosen})
-    dev_labels = {row["id"]: row["labels"] for row in read_jsonl(shared / "corpora" / "news_labels_dev.jsonl")}
-    dev = [a for a in read_jsonl(shared / "corpora" / "news_articles_with_artifacts.jsonl") if a["id"] in dev_labels]
+    dev_labels = {
+        row["id"]: row["labels"] for row in read_jsonl(shared / "corpora" / "news_labels_dev.jsonl")
+    }
+    dev = [
+        a
+        for a in read_jsonl(shared / "corpora" / "news_articles_with_artifacts.jsonl")
+        if a["id"] in dev_labels
+    ]
     results["dev"] = scorer.score(cleaner, dev, dev_labels, 0)
     # Hand-written pages in the style of today's sites (eval/modern/), split the same way.
     modern = read_jsonl(HERE / "modern" / "cases.jsonl")

@@ -49,12 +49,14 @@ def figures(news_eval_script: Path, corpora: Path) -> dict[str, object]:
     return result
 
 
+@pytest.mark.slow
 def test_content_kept(figures: dict[str, object]) -> None:
     kept = figures["content_kept"]
     assert isinstance(kept, float)
     assert kept >= MIN_KEPT, f"content kept {kept:.4f} < {MIN_KEPT}; figures: {figures}"
 
 
+@pytest.mark.slow
 def test_artifacts_leaked(figures: dict[str, object]) -> None:
     leaked = figures["leaked"]
     assert isinstance(leaked, float)
