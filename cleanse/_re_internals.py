@@ -31,29 +31,6 @@ UNREADABLE = (re.error, AttributeError, IndexError, KeyError, TypeError, ValueEr
 MAX_NEEDLES = 256
 
 
-def shortest_literals(literals: Sequence[str]) -> tuple[str, ...]:
-    """*literals* without those that hold another of them: where "sign up here" occurs,
-    "sign up" does too, so the pre-check answers the same with a smaller automaton.
-
-    >>> shortest_literals(["sign up here", "sign up", "subscribe"])
-    ('sign up', 'subscribe')
-    """
-    unique = sorted(set(literals))
-    if len(unique) < 2:
-        return tuple(unique)
-    import ahocorasick_rs  # the pairwise test is quadratic: thousands of literals take seconds
-
-    automaton = ahocorasick_rs.AhoCorasick(unique)
-    return tuple(
-        literal
-        for literal in unique
-        if all(
-            unique[index] == literal
-            for index, _, _ in automaton.find_matches_as_indexes(literal, overlapping=True)
-        )
-    )
-
-
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Return strings of which every match of *pattern* contains one, or None.
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from cleanse import _re_internals
-from cleanse._re_internals import ASCII_BYTES, EVERYDAY_TYPOGRAPHY, required_literals, shortest_literals
+from cleanse._re_internals import ASCII_BYTES, EVERYDAY_TYPOGRAPHY, required_literals
 
 __all__ = [
     "ASCII_BYTES",
@@ -177,6 +177,29 @@ class _Scan:
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def shortest_literals(literals: Sequence[str]) -> tuple[str, ...]:
+    """*literals* without those that hold another of them: where "sign up here" occurs,
+    "sign up" does too, so the pre-check answers the same with a smaller automaton.
+
+    >>> shortest_literals(["sign up here", "sign up", "subscribe"])
+    ('sign up', 'subscribe')
+    """
+    unique = sorted(set(literals))
+    if len(unique) < 2:
+        return tuple(unique)
+    import ahocorasick_rs  # the pairwise test is quadratic: thousands of literals take seconds
+
+    automaton = ahocorasick_rs.AhoCorasick(unique)
+    return tuple(
+        literal
+        for literal in unique
+        if all(
+            unique[index] == literal
+            for index, _, _ in automaton.find_matches_as_indexes(literal, overlapping=True)
+        )
+    )
 
 
 def _automaton(literals: list[str]) -> Any:

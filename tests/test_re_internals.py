@@ -133,13 +133,3 @@ def test_readings_hold_on_every_supported_python(version: str) -> None:
         [python, "-c", script, str(PROJECT)], capture_output=True, text=True, timeout=300, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-@given(st.lists(st.text(alphabet="ab é", min_size=1, max_size=6), max_size=40))
-def test_shortest_literals_drop_exactly_those_holding_another(literals: list[str]) -> None:
-    plain = tuple(
-        sorted(
-            literal for literal in set(literals) if not any(o != literal and o in literal for o in literals)
-        )
-    )
-    assert _re_internals.shortest_literals(literals) == plain

@@ -832,3 +832,13 @@ def plain_sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     if start < len(paragraph):
         spans.append((start, len(paragraph)))
     return spans
+
+
+@given(st.lists(st.text(alphabet="ab é", min_size=1, max_size=6), max_size=40))
+def test_shortest_literals_drop_exactly_those_holding_another(literals: list[str]) -> None:
+    plain = tuple(
+        sorted(
+            literal for literal in set(literals) if not any(o != literal and o in literal for o in literals)
+        )
+    )
+    assert _speed.shortest_literals(literals) == plain

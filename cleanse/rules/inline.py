@@ -86,7 +86,7 @@ def promo_literals() -> tuple[str, ...] | None:
             if found is None:
                 return None
             literals.update(found)
-    return _re_internals.shortest_literals(sorted(literals))
+    return _speed.shortest_literals(sorted(literals))
 
 
 @functools.cache
