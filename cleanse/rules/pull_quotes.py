@@ -146,6 +146,106 @@ class _Squeezed:
         return "" in distinct or len(distinct) < len(sentences)
 
 
+def _size(paragraphs: Sequence[str]) -> int:
+    """The length of *paragraphs* joined by line breaks."""
+    return sum(map(len, paragraphs)) + len(paragraphs) - 1 if paragraphs else 0
+
+
+def _may_take_part(paragraph: str) -> bool:
+    """True when *paragraph* has PULL_QUOTE_MIN_WORDS words or more: a pull quote, or the
+    longer paragraph it repeats, has (see pull_quote)."""
+    words = PULL_QUOTE_MIN_WORDS
+    return len(paragraph) >= 2 * words - 1 and len(paragraph.split(None, words - 1)) >= words
+
+
+# A long document's paragraphs are squeezed this many characters at a time: squeezing
+# copies its text several times over, and the copies stay this small.
+SQUEEZE_CHUNK = 1 << 16
+
+
+class _LongSentences:
+    """The repeated sentences of a long document, kept as hashes: the evidence of its pull
+    quotes in memory that grows with its distinct sentences, not with its text.
+
+    Only paragraphs of PULL_QUOTE_MIN_WORDS words or more are read: a pull quote has that
+    many, and so has the longer paragraph it repeats. A hash two sentences share can only
+    make a pre-check pass, never fail.
+    """
+
+    def __init__(self, repeated: set[int], has_empty: bool, paragraphs: list[str]) -> None:
+        self.repeated = repeated  # hashes of the squeezed sentences found twice or more
+        self.may_repeat_any = has_empty or bool(repeated)
+        self._paragraphs = paragraphs  # those that take part
+
+    @classmethod
+    def count(cls, paragraphs: Sequence[str]) -> _LongSentences | None:
+        """Count the squeezed sentences of *paragraphs* (None when one holds a line break)."""
+        taking_part = [p for p in paragraphs if _may_take_part(p)]
+        seen: set[int] = set()
+        repeated: set[int] = set()
+        has_empty = False
+        for marked in map(_squeeze_sentences, _chunks(taking_part, SQUEEZE_CHUNK)):
+            if marked is None:
+                return None
+            for sentence in marked.replace("\n", "\r").split("\r"):
+                key = hash(sentence)
+                if key in seen:
+                    repeated.add(key)
+                else:
+                    seen.add(key)
+                has_empty = has_empty or not sentence
+        return cls(repeated, has_empty, taking_part)
+
+    def may_repeat(self, paragraph: str) -> bool:
+        """False only when the first sentence of *paragraph*, which takes part, is in no
+        other paragraph (see PullQuoteEvidence.may_repeat)."""
+        if not _may_take_part(paragraph):
+            return True
+        marked = _squeeze_sentences([paragraph])
+        key = "" if marked is None else marked.partition("\r")[0]
+        return not key or hash(key) in self.repeated
+
+    def owned_by_longer(self, sentence: str, size: int) -> bool:
+        """True when the normalised *sentence*, a sentence of a paragraph of *size* words
+        (the one asking, of at least PULL_QUOTE_MIN_WORDS words), is also a sentence of a
+        paragraph of more than *size* words."""
+        if hash(sentence.replace(" ", "")) not in self.repeated:
+            return False  # in one paragraph at most: the one asking
+        owners = self._owners
+        return owners.get(hash(sentence), 0) > size
+
+    @cached_property
+    def _owners(self) -> dict[int, int]:
+        """Each repeated normalised sentence's hash, and the word count of the longest
+        paragraph holding it."""
+        owners: dict[int, int] = {}
+        repeated = self.repeated
+        for p in self._paragraphs:
+            size = len(p.split())
+            for key in sentence_keys(p):
+                if key and hash(key.replace(" ", "")) in repeated:
+                    at = hash(key)
+                    if owners.get(at, 0) < size:
+                        owners[at] = size
+        return owners
+
+
+def _chunks(texts: Sequence[str], size: int) -> list[list[str]]:
+    """*texts* in runs of about *size* characters (a text longer than that, alone)."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    length = 0
+    for text in texts:
+        if run and length + len(text) > size:
+            runs.append(run)
+            run, length = [], 0
+        run.append(text)
+        length += len(text) + 1
+    if run:
+        runs.append(run)
+    return runs
+
+
 class PullQuoteEvidence:
     """The repeated text of a document, read once per round: what pull quotes are made of.
 
@@ -156,7 +256,7 @@ class PullQuoteEvidence:
 
     def __init__(self, document: Document) -> None:
         self.paragraphs = document.paragraphs
-        self.joined = document.joined
+        self._document = document  # its joined text is read for a small document only
 
     @cached_property
     def _normalised_paragraphs(self) -> list[str]:
@@ -173,18 +273,18 @@ class PullQuoteEvidence:
     def repeats_elsewhere(self, normalised: str, paragraph: str) -> bool:
         """True when *normalised* (taken from *paragraph*) occurs inside another, longer paragraph.
 
-        Only for documents of moderate size (see PULL_QUOTE_SEARCH_LIMIT).
+        Only for documents of at most PULL_QUOTE_SEARCH_LIMIT characters.
         """
         # One copy is the paragraph's own: unless there are two, no other paragraph holds it.
+        if self.size > PULL_QUOTE_SEARCH_LIMIT:
+            return False
         squeezed = self._squeezed
         if squeezed is not None:
             if squeezed.document.count(normalised.replace(" ", "")) < 2:
                 return False
-        elif len(self._words) <= SMALL_DOCUMENT and self._words.count(normalised) < 2:
+        elif not self.is_large and len(self._words) <= SMALL_DOCUMENT and self._words.count(normalised) < 2:
             return False
         joined, counts = self._normalised
-        if len(joined) > PULL_QUOTE_SEARCH_LIMIT:
-            return False
         own = normalise_sentence(paragraph)
         copies = counts.get(normalised, 0) + (counts.get(own, 0) if own != normalised else 0)
         return joined.count(normalised) > copies
@@ -218,18 +318,51 @@ class PullQuoteEvidence:
         break), one string search of the document's words rules most paragraphs out;
         past SMALL_DOCUMENT, where a search per paragraph would be quadratic, each of the
         sentence's words must occur twice instead.
+
+        Past SMALL_DOCUMENT only the sentences of paragraphs that may be a pull quote or
+        hold one (PULL_QUOTE_MIN_WORDS words or more) are counted, as hashes: a shorter
+        *paragraph* always passes.
         """
-        squeezed = self.squeezed_any_size  # counting sentences is linear at any size
-        if squeezed is not None and paragraph in squeezed.lines:
-            key = squeezed.lines[paragraph].partition("\r")[0]
-            return not key or squeezed.sentences[key] >= 2
+        if self.is_large:
+            counts = self._long_sentences
+            if counts is not None:
+                return counts.may_repeat(paragraph)
+        else:
+            squeezed = self.squeezed_any_size
+            if squeezed is not None and paragraph in squeezed.lines:
+                key = squeezed.lines[paragraph].partition("\r")[0]
+                return not key or squeezed.sentences[key] >= 2
         key = _first_sentence(paragraph)
         if not key:
             return True
-        if len(self._words) <= SMALL_DOCUMENT:
+        if not self.is_large and len(self._words) <= SMALL_DOCUMENT:
             return self._words.count(key) >= 2
-        counts = self._word_counts
-        return all(counts.get(word, 0) >= 2 for word in key.split(" "))
+        counts_of_words = self._word_counts
+        return all(counts_of_words.get(word, 0) >= 2 for word in key.split(" "))
+
+    def may_repeat_any(self) -> bool:
+        """False only when :meth:`may_repeat` is False for every paragraph but the title
+        that has PULL_QUOTE_MIN_WORDS words or more."""
+        if self.is_large:
+            counts = self._long_sentences
+            return counts is None or counts.may_repeat_any
+        squeezed = self.squeezed_any_size
+        return squeezed is None or squeezed.may_repeat_any
+
+    @cached_property
+    def size(self) -> int:
+        """The document's length, its paragraphs joined by line breaks."""
+        return _size(self.paragraphs)
+
+    @cached_property
+    def is_large(self) -> bool:
+        """True past SMALL_DOCUMENT characters: searching the document once per paragraph
+        would cost too much, and the evidence is kept as counts and hashes (see _LongSentences)."""
+        return self.size > SMALL_DOCUMENT
+
+    @cached_property
+    def _long_sentences(self) -> _LongSentences | None:
+        return _LongSentences.count(self.paragraphs)
 
     @cached_property
     def _squeezed(self) -> _Squeezed | None:
@@ -240,18 +373,18 @@ class PullQuoteEvidence:
         normalised paragraphs still occurs twice once the spaces between words are
         deleted, and a sentence of a paragraph is still inside it; the searches may find
         more there (words run together), which only sends more paragraphs to the full
-        check. Only for documents of at most SMALL_DOCUMENT characters squeezed: they are
-        searched once per paragraph.
+        check. Only for documents of at most SMALL_DOCUMENT characters (see :attr:`is_large`):
+        they are searched once per paragraph.
         """
-        squeezed = self.squeezed_any_size
-        return squeezed if squeezed is not None and len(squeezed.document) <= SMALL_DOCUMENT else None
+        return None if self.is_large else self.squeezed_any_size
 
     @cached_property
     def squeezed_any_size(self) -> _Squeezed | None:
-        """The paragraphs squeezed, whatever the document's size (None when a paragraph
-        holds a line break): what :meth:`may_repeat` counts its sentences in."""
+        """The paragraphs squeezed (None when a paragraph holds a line break): what
+        :meth:`may_repeat` counts the sentences of a small document in, and what the
+        searches read (see _squeezed)."""
         paragraphs = self.paragraphs
-        marked = _squeeze_sentences(paragraphs, self.joined)
+        marked = _squeeze_sentences(paragraphs, self._document.joined)
         if marked is None:
             return None
         return _Squeezed(paragraphs, marked)
@@ -277,7 +410,8 @@ class PullQuoteEvidence:
 
         The same answer as ``sentence_owners.get(sentence, 0) > size``, without splitting
         the sentences of every paragraph: only a longer paragraph whose words contain the
-        sentence's words is split.
+        sentence's words is split. In a long document (:attr:`is_large`), for a sentence of
+        the paragraph asking, of *size* words (the only question pull_quote asks).
         """
         if not sentence:
             return False  # the index holds no empty sentence
@@ -288,10 +422,13 @@ class PullQuoteEvidence:
         squeezed = self._squeezed
         if squeezed is not None:
             joined, starts, needle = squeezed.document, self._squeezed_starts, sentence.replace(" ", "")
-        elif len(self._words) <= SMALL_DOCUMENT:
+        elif not self.is_large and len(self._words) <= SMALL_DOCUMENT:
             joined, starts, needle = self._normalised[0], self._normalised_starts, sentence
         else:
-            # A long document: one index of every sentence costs less than a scan per question.
+            # A long document: one index of the sentences costs less than a scan per question.
+            counts = self._long_sentences
+            if counts is not None and size >= PULL_QUOTE_MIN_WORDS:
+                return counts.owned_by_longer(sentence, size)
             return self.sentence_owners.get(sentence, 0) > size
         at = joined.find(needle)
         while at != -1:
@@ -330,8 +467,9 @@ _ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of t
 # Above this much text, searching each candidate in the whole document costs too much;
 # sentence-by-sentence matching still runs.
 PULL_QUOTE_SEARCH_LIMIT = 300_000
-# Up to this many characters of words, the pull-quote pre-checks search the document once
-# per paragraph; past it they use the index of every sentence (linear, built once a round).
+# Up to this many characters, the pull-quote pre-checks search the document once per
+# paragraph; past it they read hashes of the sentences counted once a round (linear in
+# time, and in memory with the distinct sentences; see _LongSentences).
 SMALL_DOCUMENT = 20_000
 
 
@@ -350,14 +488,14 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     """
     if document.paragraphs[0] == paragraph:
         return None  # the title (and the whole of a one-paragraph text: nothing to repeat)
+    # Six words or more: splitting off the first six tells, without listing every word.
+    if not _may_take_part(paragraph):
+        return None
     page = document.fact(PullQuoteEvidence)
     # Most paragraphs fail both pre-checks, and then nothing below can drop them: only the
     # two branches they guard drop.
     may_repeat = page.may_repeat(paragraph)
     if not (may_repeat or (paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph))):
-        return None
-    # Six words or more: splitting off the first six tells, without listing every word.
-    if len(paragraph.split(None, PULL_QUOTE_MIN_WORDS - 1)) < PULL_QUOTE_MIN_WORDS:
         return None
     if is_shouting(paragraph) or bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline
@@ -386,8 +524,7 @@ def only_loses_evidence(document: Document) -> bool:
     Except past PULL_QUOTE_SEARCH_LIMIT, where a shrinking document could start the
     whole-document search: such documents are asked every round.
     """
-    # Normalising can at most triple a text's length (case folding "ﬃ" gives "ffi").
-    return 3 * sum(len(p) + 1 for p in document.paragraphs) <= PULL_QUOTE_SEARCH_LIMIT
+    return _size(document.paragraphs) <= PULL_QUOTE_SEARCH_LIMIT
 
 
 def may_fire(document: Document) -> bool:
@@ -402,8 +539,7 @@ def may_fire(document: Document) -> bool:
     if len(document.paragraphs) < 2:
         return False  # a one-paragraph text is its own title (and is never squeezed)
     page = document.fact(PullQuoteEvidence)
-    squeezed = page.squeezed_any_size
-    if squeezed is None or squeezed.may_repeat_any:
+    if page.may_repeat_any():
         return True
     return any(
         paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph)
