@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -62,25 +63,30 @@ _MISSING = object()  # a cached answer may be None; this never is
 
 
 def memoize(
-    function: Callable[[str], T], max_entries: int = 8192, max_length: int = 2000
+    function: Callable[[str], T], max_entries: int = 8192, max_length: int = 2000, max_chars: int = 250_000
 ) -> Callable[[str], T]:
     """Wrap a pure function of one string with a small cache of its recent answers.
 
     Context rules ask the same questions about the same paragraphs in every round
     (the normalised sentences of a paragraph, its share of capitals). Only strings up to
-    *max_length* characters are kept, and the cache is emptied when full, so memory stays
-    bounded whatever the input.
+    *max_length* characters are kept, and the cache is emptied when it holds *max_entries*
+    strings or *max_chars* characters of them, so memory stays bounded whatever the input
+    (and small beside a long document's own).
     """
     cache: dict[str, T] = {}
+    held = 0
 
     def cached(text: str) -> T:
+        nonlocal held
         if not ENABLED or len(text) > max_length:
             return function(text)
         found = cache.get(text, _MISSING)
         if found is not _MISSING:
             return found  # type: ignore[return-value]
-        if len(cache) >= max_entries:
+        held += len(text)
+        if len(cache) >= max_entries or held > max_chars:
             cache.clear()
+            held = len(text)
         result = cache[text] = function(text)
         return result
 
@@ -311,16 +317,37 @@ SHORT_PARAGRAPH = 40
 
 
 def _scan_joined(scan: _Scan, texts: Sequence[str]) -> dict[str, frozenset[int]]:
-    """The answers of ``scan.possible`` for each of *texts*, read from one scan of them
+    """The answers of ``scan.possible`` for each of *texts*, read from scans of runs of them
     joined by line feeds. A literal found across a line feed belongs to no text, so each
     answer is the one its own scan gives."""
+    answers: dict[str, frozenset[int]] = dict.fromkeys(texts, _NONE)
+    first = 0
+    while first < len(texts):
+        # A run of about SCAN_RUN characters: its joined copy, bytes and hits stay that small.
+        last, length = first, 0
+        while last < len(texts) and (last == first or length + len(texts[last]) <= SCAN_RUN):
+            length += len(texts[last]) + 1
+            last += 1
+        _scan_run(scan, texts[first:last], answers)
+        first = last
+    return answers
+
+
+# The characters of short paragraphs scanned joined at once (see _scan_joined).
+SCAN_RUN = 1 << 16
+
+
+def _scan_run(scan: _Scan, texts: Sequence[str], answers: dict[str, frozenset[int]]) -> None:
+    """Set the answers of *texts*, scanned joined by line feeds."""
     assert scan.automaton is not None
     data = fold_bytes("\n".join(texts))
-    ends = [m.start() for m in _LINE_FEED.finditer(data)]
+    # Flat: an int object a line would outweigh a short line many times over.
+    ends = array("q", (m.start() for m in _LINE_FEED.finditer(data)))
     ends.append(len(data))
     if len(ends) != len(texts):  # a text holding a line feed: scan each on its own
-        return {text: scan.possible(fold_bytes(text)) for text in texts}
-    answers: dict[str, frozenset[int]] = dict.fromkeys(texts, _NONE)
+        for text in texts:
+            answers[text] = scan.possible(fold_bytes(text))
+        return
     found: dict[int, set[int]] = {}
     for literal, start, end in scan.automaton.find_matches_as_indexes(data, overlapping=True):
         at = bisect.bisect_left(ends, start)
@@ -328,7 +355,6 @@ def _scan_joined(scan: _Scan, texts: Sequence[str]) -> dict[str, frozenset[int]]
             found.setdefault(at, set()).update(scan.owners[literal])
     for at, owners in found.items():
         answers[texts[at]] = frozenset(owners)
-    return answers
 
 
 _LINE_FEED = re.compile(b"\n")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import operator
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -73,7 +74,9 @@ def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final
     kept = [p for p in paragraphs if p]
     if not kept:
         return ""
-    return separator.join(kept) + ("\n" if final_newline else "")
+    if final_newline:
+        kept[-1] += "\n"  # not added to the joined text: that would copy the whole of it
+    return separator.join(kept)
 
 
 # --- blocks: code and verse ----------------------------------------------------------------
@@ -249,7 +252,7 @@ def verse_blocks(lines: Sequence[str], taken: Iterable[int] = ()) -> dict[int, i
     return verse if len(set(verse.values())) >= MIN_STANZAS else {}
 
 
-def regroup(kept: Sequence[tuple[int, str]], layout: Layout) -> list[int]:
+def regroup(kept: Sequence[tuple[int, str]], layout: Layout) -> Sequence[int]:
     """The blocks to join *kept* (index, paragraph) pairs by, as cleaning the result again
     would find them: code as it was, and the stanzas that are still stanzas.
 
@@ -258,7 +261,7 @@ def regroup(kept: Sequence[tuple[int, str]], layout: Layout) -> list[int]:
     nothing more.
 
     >>> lay = layout("Sea\\n\\nThe tide comes in,\\nthe gulls cry.\\n\\nAnd still,\\nthe sea.\\n")
-    >>> regroup([(0, "Sea"), (2, "The tide comes in,"), (3, "the gulls cry.")], lay)[2:4]
+    >>> list(regroup([(0, "Sea"), (2, "The tide comes in,"), (3, "the gulls cry.")], lay)[2:4])
     [2, 3]
     """
     lines: list[str] = []
@@ -274,7 +277,7 @@ def regroup(kept: Sequence[tuple[int, str]], layout: Layout) -> list[int]:
         previous = block
     code = {i for i, position in enumerate(where) if position >= 0 and kept[position][0] in layout.verbatim}
     verse = verse_blocks(lines, code)
-    blocks = list(range(len(layout.blocks)))
+    blocks = array("q", range(len(layout.blocks)))  # flat: an int object a line costs more than a short line
     for i, position in enumerate(where):
         if position < 0:
             continue
@@ -314,7 +317,7 @@ def _kept_together(blocks: Sequence[int]) -> frozenset[int]:
 def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     """Split *text* into paragraphs, keeping code and verse together (see the module).
 
-    >>> layout("for x in y:\\n    go(x)\\nText.").blocks
+    >>> list(layout("for x in y:\\n    go(x)\\nText.").blocks)
     [0, 0, 2]
     """
     lines = split_lines(text)
@@ -327,7 +330,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     if not join_wrapped_lines:
         if not together:
             return Layout(lines, range(len(lines)), frozenset())
-        numbered = [together.get(i, i) for i in range(len(lines))]
+        numbered = array("q", (together.get(i, i) for i in range(len(lines))))
         return Layout(lines, numbered, frozenset(code), _kept_together(numbered))
     paragraphs: list[str] = []
     blocks: list[int] = []
@@ -383,4 +386,6 @@ def join_layout(
         last_block = block
     if not parts:
         return ""
-    return "".join(parts) + ("\n" if final_newline else "")
+    if final_newline:
+        parts.append("\n")  # joined with the rest: added afterwards, it would copy the whole text
+    return "".join(parts)

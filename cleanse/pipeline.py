@@ -18,7 +18,8 @@ only what its kind declares (``cleanse.registry``); it knows no rule by name.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -52,6 +53,12 @@ REMEMBERED_LENGTH = 200
 REMEMBER_FROM = 500  # paragraphs in a document
 _NO_CHANGES: list[Change] = []  # shared, never appended to
 
+# A paragraph the span rules cut away entirely is handed to the context rules as it was
+# before the round's cuts when at most this long; a longer one as the text the last cut
+# removed: keeping the original of a page on one line beside its cut copies would double
+# what cleaning it holds in memory.
+KEPT_BEFORE_CUTS = 10_000
+
 # A paragraph that still changes after this many rounds of fixes and cuts is left as the
 # last round made it; no known input needs more than two.
 MAX_ROUNDS = 6
@@ -59,6 +66,30 @@ MAX_ROUNDS = 6
 # The step an explanation names when only the layout changed: paragraphs separated as
 # configured, and the text's final newline.
 PARAGRAPH_FORM = "paragraph_form"
+
+
+class _Numbered:
+    """Paragraphs and their input positions, as two flat arrays.
+
+    A pair per paragraph would cost a tuple and an int object each: several times the
+    size of a short line, for every line of a document that has many.
+    """
+
+    __slots__ = ("positions", "texts")
+
+    def __init__(self) -> None:
+        self.positions: array[int] = array("q")
+        self.texts: list[str] = []
+
+    def append(self, position: int, text: str) -> None:
+        self.positions.append(position)
+        self.texts.append(text)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return zip(self.positions, self.texts, strict=True)
 
 
 def steps(config: Config | None = None) -> list[Step]:
@@ -193,8 +224,8 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         )
         raise TypeError(f"cleanse.clean() takes a str, not {type(text).__name__}{hint}")
     plan = _plan(config)
-    survivors: list[tuple[int, str]] = []
-    dropped: list[tuple[int, str]] = []
+    survivors = _Numbered()
+    dropped = _Numbered()
     split = layout(text, join_wrapped_lines=plan.join_wrapped_lines)
     paragraphs = split.paragraphs
     if plan.spans:
@@ -219,27 +250,26 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
             if changes is not None:
                 changes += [dataclasses.replace(change, paragraph=index) for change in made]
             if dropped_as is not None:
-                dropped.append((index, dropped_as))
+                dropped.append(index, dropped_as)
         elif short:
             mark, before = len(changes) if changes is not None else 0, len(dropped)
             paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
             if len(seen) < REMEMBERED_PARAGRAPHS:
                 made = changes[mark:] if changes is not None else _NO_CHANGES
-                seen[raw] = (paragraph, made, dropped[-1][1] if len(dropped) > before else None)
+                seen[raw] = (paragraph, made, dropped.texts[-1] if len(dropped) > before else None)
         else:
             paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
         if paragraph:
-            survivors.append((index, paragraph))
+            survivors.append(index, paragraph)
+    paragraphs.clear()  # what survives is in survivors; the rest (junk lines) can go now
     if plan.contexts:
         survivors = _drop_in_context(survivors, dropped, plan, changes, split.verbatim)
     # Without code or verse every paragraph is a block of its own, as layout() numbered them.
     if split.kept_together:
-        blocks = regroup(survivors, split)
+        blocks = regroup(list(survivors), split)
         cleaned = join_layout(survivors, blocks, plan.separator, final_newline=config.final_newline)
     else:
-        cleaned = join_paragraphs(
-            [p for _, p in survivors], plan.separator, final_newline=config.final_newline
-        )
+        cleaned = join_paragraphs(survivors.texts, plan.separator, final_newline=config.final_newline)
     if changes is not None and cleaned != text and not changes:
         changes.append(_layout_change(text, cleaned, plan))
     return cleaned
@@ -264,7 +294,7 @@ def _keep_code(line: str, index: int, changes: list[Change] | None) -> str:
 
 
 def _clean_paragraph(
-    paragraph: str, index: int, plan: _Plan, changes: list[Change] | None, dropped: list[tuple[int, str]]
+    paragraph: str, index: int, plan: _Plan, changes: list[Change] | None, dropped: _Numbered
 ) -> str | None:
     """Fix and cut *paragraph* until stable, then return it, or None when a rule drops it.
 
@@ -279,12 +309,14 @@ def _clean_paragraph(
         # Span rules are pure: when none of them cuts the fixed paragraph, running them
         # again would cut nothing either, so one pass is enough.
         cut_something = False
-        before_cuts = paragraph
+        before_cuts = paragraph if len(paragraph) <= KEPT_BEFORE_CUTS else None
         for step in plan.spans:
             cuts = step.function(paragraph)
             if cuts:
                 after = apply_cuts(paragraph, cuts)
                 if after != paragraph:
+                    if not after and before_cuts is None:
+                        before_cuts = paragraph  # a long paragraph: what the last cut removed
                     if changes is not None:
                         for cut in cuts:
                             span = paragraph[cut.start : cut.end]
@@ -295,8 +327,10 @@ def _clean_paragraph(
                     cut_something = True
         if not paragraph:
             # Cut away entirely: junk the context rules may read as such (see Document.dropped).
-            dropped.append((index, before_cuts))
+            assert before_cuts is not None
+            dropped.append(index, before_cuts)
             return None
+        del before_cuts  # the next round holds one copy of a long paragraph, not two
         if not cut_something:
             break
     # One question rules out all the phrase lists for prose (their extra patterns still run).
@@ -308,14 +342,14 @@ def _clean_paragraph(
         if reason:
             if changes is not None:
                 changes.append(Change(name, "dropped", index, paragraph, "", str(reason)))
-            dropped.append((index, paragraph))
+            dropped.append(index, paragraph)
             return None
     for name, pattern in plan.context_extras:
         if pattern.fullmatch(paragraph):
             if changes is not None:
                 reason = f"matches a configured {name} pattern"
                 changes.append(Change(name, "dropped", index, paragraph, "", reason))
-            dropped.append((index, paragraph))
+            dropped.append(index, paragraph)
             return None
     return paragraph
 
@@ -335,18 +369,22 @@ def _fix_until_stable(paragraph: str, index: int, plan: _Plan, changes: list[Cha
         return stripped
     # Every fix is idempotent (a property the tests hold each built-in fix to): given the
     # very text it returned, it would return it again, so it is not asked. On a long
-    # paragraph this spares the second, confirming pass of ftfy.
-    returned: dict[str, str] = {}
+    # paragraph this spares the second, confirming pass of ftfy. Only the fixes that
+    # returned the paragraph as it now is are remembered: no earlier copy is kept.
+    returned_this: set[str] = set()
     for _ in range(MAX_ROUNDS):
         start = paragraph
         for step in plan.fixes:
-            if returned.get(step.name) is paragraph:
+            if step.name in returned_this:
                 continue
-            fixed = returned[step.name] = step.function(paragraph)
+            fixed = step.function(paragraph)
             if fixed != paragraph:
                 if changes is not None:
                     changes.append(Change(step.name, "fixed", index, paragraph, fixed, _fix_reason(step)))
                 paragraph = fixed
+                returned_this = {step.name}
+            else:
+                returned_this.add(step.name)
         if paragraph == start:
             break
     return paragraph
@@ -357,12 +395,12 @@ def _fix_reason(step: FixStep) -> str:
 
 
 def _drop_in_context(
-    survivors: list[tuple[int, str]],
-    dropped: list[tuple[int, str]],
+    survivors: _Numbered,
+    dropped: _Numbered,
     plan: _Plan,
     changes: list[Change] | None,
     verbatim: frozenset[int] = frozenset(),
-) -> list[tuple[int, str]]:
+) -> _Numbered:
     """Run the context rules on the survivors until none drops anything (a fixed point).
 
     Lines of code (*verbatim*) are not judged in context; they stay in the document the
@@ -374,7 +412,7 @@ def _drop_in_context(
     # cleaning twice changes nothing more.
     while last is not None and any(step.needs_fresh_look(last) for step in plan.contexts):
         _release(last)
-        again, last = _context_rounds(survivors, [], plan, changes, verbatim)
+        again, last = _context_rounds(survivors, _Numbered(), plan, changes, verbatim)
         if len(again) == len(survivors):
             break
         survivors = again
@@ -391,12 +429,12 @@ def _release(document: Document) -> None:
 
 
 def _context_rounds(
-    survivors: list[tuple[int, str]],
-    dropped: list[tuple[int, str]],
+    survivors: _Numbered,
+    dropped: _Numbered,
     plan: _Plan,
     changes: list[Change] | None,
     verbatim: frozenset[int],
-) -> tuple[list[tuple[int, str]], Document | None]:
+) -> tuple[_Numbered, Document | None]:
     """Rounds of the context rules until none drops anything; also the document of the
     survivors (None when none survive)."""
     contexts = plan.contexts
@@ -404,10 +442,10 @@ def _context_rounds(
     document: Document | None = None
     while survivors:
         document = Document(
-            paragraphs=[p for _, p in survivors],
-            dropped=[p for _, p in dropped],
-            positions=[i for i, _ in survivors],
-            dropped_positions=[i for i, _ in dropped],
+            paragraphs=survivors.texts,
+            dropped=dropped.texts,
+            positions=survivors.positions,
+            dropped_positions=dropped.positions,
             first=first,
         )
         # The rules that may drop something here: most pages have no template markers,
@@ -415,7 +453,7 @@ def _context_rounds(
         active = [step for step in contexts if step.may_fire(document)]
         if not active:
             break  # no rule can drop anything: the survivors stay as they are
-        kept: list[tuple[int, str]] = []
+        kept = _Numbered()
         for index, paragraph in survivors:
             reason = None
             if index not in verbatim and (plan.protect is None or not plan.protect.search(paragraph)):
@@ -426,7 +464,7 @@ def _context_rounds(
                             changes.append(Change(step.name, "dropped", index, paragraph, "", str(reason)))
                         break
             if not reason:
-                kept.append((index, paragraph))
+                kept.append(index, paragraph)
         if len(kept) == len(survivors):
             break
         document.release()  # the next round reads a new document; this one is done

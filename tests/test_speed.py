@@ -505,12 +505,21 @@ def test_a_document_scanned_at_once_gives_each_paragraph_its_own_answer(
         assert _speed._possible(text) == alone
 
 
-@given(st.lists(st.one_of(JUNK, st.text(max_size=12)), min_size=2, max_size=30))
-def test_short_paragraphs_scanned_joined_get_the_answers_of_their_own_scans(texts: list[str]) -> None:
-    # A literal found across the line feed that joins two paragraphs belongs to neither.
+@given(
+    st.lists(st.one_of(JUNK, st.text(max_size=12)), min_size=2, max_size=30), st.sampled_from([1 << 16, 40])
+)
+def test_short_paragraphs_scanned_joined_get_the_answers_of_their_own_scans(
+    texts: list[str], run: int
+) -> None:
+    # A literal found across the line feed that joins two paragraphs belongs to neither,
+    # nor one found across two runs of paragraphs scanned apart.
     inline._has_promo_hint("x")
     scan = _speed._SCAN
-    joined = _speed._scan_joined(scan, texts)
+    default, _speed.SCAN_RUN = _speed.SCAN_RUN, run
+    try:
+        joined = _speed._scan_joined(scan, texts)
+    finally:
+        _speed.SCAN_RUN = default
     assert joined == {text: scan.possible(_speed.fold_bytes(text)) for text in texts}
 
 
@@ -591,6 +600,31 @@ def test_template_marker_gate_never_hides_a_marker(text: str) -> None:
         assert templates.may_hold_template_marker(text)
 
 
+@given(
+    st.lists(st.from_regex(templates.TEMPLATE_MARKER) | st.text(st.sampled_from(list("{}[]%# aé_1.!")))).map(
+        "".join
+    )
+    | st.text()
+)
+def test_template_only_lines_are_read_between_their_markers(text: str) -> None:
+    # A line is template markers alone when cutting every marker leaves no letter or
+    # digit: read between the markers, without the copy cutting them makes.
+    rest = templates.TEMPLATE_MARKER.sub("", text)
+    expected = rest != text and not any(c.isalnum() for c in rest)
+    assert templates.is_template_only.__wrapped__(text) == expected  # type: ignore[attr-defined]
+
+
+@given(st.text(st.sampled_from(list("CLOSEHighlightsBuyPhotoFacebookKſKİıé1"))) | st.text())
+@example("CLOSE")
+@example("BuyPhoto")
+def test_one_word_is_never_cut_as_a_glued_promo(word: str) -> None:
+    # glued_promo answers a word (letters and digits only) at once: its labels, credits and
+    # sentence ends all need a space or a stop.
+    if word.isalnum():
+        assert inline._glued_furniture(word) == []
+        assert not text_facts.may_hold_two_sentences(word)
+
+
 SENTENCES = st.sampled_from(
     [
         "The vote was close.",
@@ -636,12 +670,33 @@ def test_repeated_first_sentences_always_pass_the_pre_check(paragraphs: list[str
             assert pull_quotes.PullQuoteEvidence(document).may_repeat(paragraph)
 
 
+@given(PARAGRAPH_LISTS)
+def test_long_documents_count_sentences_as_the_index_does(paragraphs: list[str]) -> None:
+    # Past SMALL_DOCUMENT the evidence is hashes of the sentences of paragraphs that may take
+    # part in a pull quote: a paragraph long enough to be one, asking about its own
+    # sentences, gets the index's answers.
+    counts = pull_quotes._LongSentences.count(paragraphs)
+    assert counts is not None
+    owners = pull_quotes.PullQuoteEvidence(rules.Document(paragraphs)).sentence_owners
+    for i, paragraph in enumerate(paragraphs):
+        size = len(paragraph.split())
+        if size < pull_quotes.PULL_QUOTE_MIN_WORDS:
+            continue
+        for sentence in text_facts.sentence_keys(paragraph):
+            assert counts.owned_by_longer(sentence, size) == (owners.get(sentence, 0) > size)
+        # A first sentence repeated in another paragraph that may be a pull quote's source.
+        first = pull_quotes._first_sentence(paragraph)
+        others = [q for j, q in enumerate(paragraphs) if j != i and len(q.split()) >= len(paragraph.split())]
+        if any(first in text_facts.sentence_keys(q) for q in others):
+            assert counts.may_repeat(paragraph)
+
+
 def plain_repeats_elsewhere(paragraphs: list[str], normalised: str, paragraph: str) -> bool:
     """PullQuoteEvidence.repeats_elsewhere as defined, without its pre-checks."""
+    if len("\n".join(paragraphs)) > pull_quotes.PULL_QUOTE_SEARCH_LIMIT:
+        return False
     texts = [text_facts.normalise(p) for p in paragraphs]
     joined = "\n".join(texts)
-    if len(joined) > pull_quotes.PULL_QUOTE_SEARCH_LIMIT:
-        return False
     own = text_facts.normalise(paragraph)
     copies = texts.count(normalised) + (texts.count(own) if own != normalised else 0)
     return joined.count(normalised) > copies

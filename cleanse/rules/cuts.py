@@ -48,31 +48,43 @@ def cut_and_map(
 ) -> tuple[str, list[tuple[int, int]]]:
     """``apply_cuts(paragraph, cuts)``, and (when *mapped*) where each of its pieces starts:
     in the result, and in *paragraph* (see origin)."""
-    pieces = []
+    # The kept pieces as (start, end) in *paragraph*, each stripped there: one slice per
+    # piece, not a slice and then its stripped copy (on a page on one line, each a copy
+    # of most of the page).
+    pieces: list[tuple[int, int]] = []
     position = 0
     for cut in merge(sorted(cuts)):
         if cut.start < position:
             continue
-        pieces.append((position, paragraph[position : cut.start]))
+        pieces.append(_stripped(paragraph, position, cut.start))
         position = cut.end
-    pieces.append((position, paragraph[position:]))
+    pieces.append(_stripped(paragraph, position, len(paragraph)))
     # Join piece by piece without re-reading what is already joined: a 20 MB line with
     # thousands of cuts must stay linear.
     parts: list[str] = []
     starts: list[tuple[int, int]] = []
     length = 0
-    for at, piece in pieces:
-        kept = piece.strip()
-        if not kept:
+    for start, end in pieces:
+        if start == end:
             continue
-        if parts and not (kept[0] in ".,;:!?’'”)]" or unicodedata.category(kept[0]) == "Pe"):
+        first = paragraph[start]
+        if parts and not (first in ".,;:!?’'”)]" or unicodedata.category(first) == "Pe"):
             parts.append(" ")
             length += 1
         if mapped:
-            starts.append((length, at + len(piece) - len(piece.lstrip())))
-        parts.append(kept)
-        length += len(kept)
+            starts.append((length, start))
+        parts.append(paragraph[start:end])
+        length += end - start
     return "".join(parts), starts
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of ``text[start:end].strip()`` in *text*."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def origin(starts: list[tuple[int, int]], position: int) -> int:

@@ -53,6 +53,16 @@ class Document:
         """The paragraphs joined by line breaks: one search there answers for all of them."""
         return "\n".join(self.paragraphs)
 
+    def anywhere(self, found_in: Callable[[str], bool]) -> bool:
+        """``found_in`` of the paragraphs joined by line breaks: for a test that no line break
+        can start (a search for characters that are not one), the same as asking each
+        paragraph. A long document is asked paragraph by paragraph instead, so that it is
+        not copied whole (see JOINED_AT_MOST).
+        """
+        if len(self.paragraphs) > 1 and sum(map(len, self.paragraphs)) > JOINED_AT_MOST:
+            return any(map(found_in, self.paragraphs))
+        return found_in(self.joined)
+
     def release(self) -> None:
         """Forget the facts computed so far (they are computed again if asked): a document
         the rules are done with keeps only its paragraphs, so that a later round holds one
@@ -71,5 +81,9 @@ class Document:
             found = self._facts[compute] = compute(self)
         return found  # type: ignore[no-any-return]
 
+
+# Past this many characters a document is searched paragraph by paragraph (Document.anywhere):
+# one search of the joined text is quicker, and the copy it needs is the page again.
+JOINED_AT_MOST = 100_000
 
 _MISSING = object()  # a fact may be None or False; this never is

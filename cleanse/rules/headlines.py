@@ -226,7 +226,7 @@ def may_fire(document: Document) -> bool:
     page = document.fact(HeadlineEvidence)
     if any(n >= 3 for n in page.shapes) and not page.capitals_are_no_signal:
         return True
-    return has_spaced_dash(document.joined) and any(map(is_sourced_headline, document.paragraphs[1:]))
+    return document.anywhere(has_spaced_dash) and any(map(is_sourced_headline, document.paragraphs[1:]))
 
 
 # A run of at least eight capitalised words inside a mixed-case paragraph: another story's

@@ -137,6 +137,8 @@ def glued_promo(paragraph: str) -> list[Cut]:
     >>> [p[c.start:c.end] for c in glued_promo(p)]
     ['Want our newsletter in your inbox? Sign up here.']
     """
+    if paragraph.isalnum():
+        return []  # one word: every label, credit and sentence end needs a space or a stop
     edges = _glued_furniture(paragraph)
     # A paragraph of one sentence is never asked about the phrase lists' literals: the gate
     # is built from every phrase on first use, which a one-line input need not pay.

@@ -66,8 +66,20 @@ def is_template_only(paragraph: str) -> bool:
     """
     if not may_hold_template_marker(paragraph):
         return False
-    rest = TEMPLATE_MARKER.sub("", paragraph)
-    return rest != paragraph and not any(c.isalnum() for c in rest)
+    # What is left once every marker is cut has no letter or digit: read between the
+    # markers, stopping at the first letter, without making that copy of the paragraph.
+    end = 0
+    cut = False
+    for marker in TEMPLATE_MARKER.finditer(paragraph):
+        if _ALNUM.search(paragraph, end, marker.start()):
+            return False
+        end = marker.end()
+        cut = cut or marker.end() > marker.start()
+    return cut and not _ALNUM.search(paragraph, end)
+
+
+# A letter or a digit: what str.isalnum() is true of (a word character, not "_").
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def template_marker(paragraph: str, document: Document) -> str | None:
@@ -92,7 +104,7 @@ def may_fire(document: Document) -> bool:
     Every opening the test looks for in a paragraph is in the joined text too; where one
     is, the paragraphs are asked in a row (a "[" alone is in a quarter of pages).
     """
-    return may_hold_template_marker(document.joined) and any(map(is_template_only, document.paragraphs))
+    return document.anywhere(may_hold_template_marker) and any(map(is_template_only, document.paragraphs))
 
 
 def glued_template_marker(paragraph: str) -> list[Cut]:
@@ -116,6 +128,8 @@ def glued_template_marker(paragraph: str) -> list[Cut]:
     >>> glued_template_marker("Text{{ {{x}} }} here.")
     [Cut(start=4, end=15, reason='unrendered template marker')]
     """
+    if not may_hold_template_marker(paragraph):
+        return []  # most paragraphs: asked first, without the nesting loop around it
     cuts = _template_marker_cuts(paragraph)
     for _ in range(MAX_MARKER_NESTING if len(paragraph) <= NESTED_MARKER_SEARCH_LIMIT else 0):
         if not cuts:
