@@ -67,6 +67,21 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.related_link, "READ MORE:"),
     (rules.related_link, "ALSO READ: Rural bus routes under review"),
     # separator_line: punctuation used as a rule
+    # pointers to the whole story, bare addresses and handles, witness appeals, polls
+    (rules.promo_line, "Read the full story about the harbour dredging here."),
+    (rules.promo_line, "Read the original report by the university's press office here."),
+    (rules.promo_line, "m.ortega@valleygazette.example"),
+    (rules.promo_line, "Twitter: MarisolOrtegaNews"),
+    (rules.promo_line, "Instagram: @valley.gazette"),
+    (rules.promo_line, "** Did you see the ferry run aground? Email tips@valleygazette.example **"),
+    (
+        rules.promo_line,
+        "Do you have information about the quarry permits? Email m.ortega@valleygazette.example.",
+    ),
+    (rules.promo_line, "Like KVLY Radio on Facebook and follow @KVLY on Twitter for more."),
+    (rules.promo_line, "Should the pier reopen? Sound off in today's reader poll!"),
+    (rules.promo_line, "Take our weekly news quiz"),
+    (rules.page_furniture, "Editor's note:"),
     (rules.separator_line, "___"),
     (rules.separator_line, "* * *"),
     (rules.separator_line, "-----"),
@@ -74,6 +89,16 @@ DROPS: list[tuple[LineRule, str]] = [
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
+    # sentences that read a report, name a network or ask a question are content
+    (rules.promo_line, "Read the full report before the vote, the chairwoman told members."),
+    (rules.promo_line, "Like many on Facebook, she shared the flood photos within minutes."),
+    (rules.promo_line, "Like Ortega on Facebook, the mayor posts a video every Friday."),
+    (rules.promo_line, "Did you see the storm coming? Residents said they had no warning."),
+    (rules.promo_line, "About 400 residents agreed to take the survey, the council said."),
+    (rules.promo_line, "Residents will sound off at Thursday's hearing on the quarry."),
+    (rules.promo_line, "Twitter: the company said it would appeal."),
+    (rules.page_furniture, "Editor's note: this story was corrected to give the mayor's full name."),
+    (rules.page_furniture, "ANALYSIS/OPINION:"),  # a column's label: the labellers keep it
     # promo_line: sentences that mention apps, newsletters and clicks are content
     (rules.promo_line, "The newsletter, which the parish has printed since 1974, will move online."),
     (rules.promo_line, "The clicking of keyboards filled the newsroom until the results came in."),
