@@ -82,6 +82,15 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Should the pier reopen? Sound off in today's reader poll!"),
     (rules.promo_line, "Take our weekly news quiz"),
     (rules.page_furniture, "Editor's note:"),
+    # a credit alone on its line
+    (rules.page_furniture, "Getty Images"),
+    (rules.page_furniture, "(Pixabay)"),
+    (rules.page_furniture, "REUTERS/Marisol Ortega"),
+    (rules.page_furniture, "(Marisol Ortega/AP)"),
+    (rules.page_furniture, "AP Photo/Marisol Ortega"),
+    (rules.page_furniture, "AFP/Getty Images"),
+    (rules.page_furniture, "Valley Fire District via AP"),
+    (rules.page_furniture, "Photo by Marisol Ortega on Unsplash"),
     (rules.separator_line, "___"),
     (rules.separator_line, "* * *"),
     (rules.separator_line, "-----"),
@@ -99,6 +108,12 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Twitter: the company said it would appeal."),
     (rules.page_furniture, "Editor's note: this story was corrected to give the mayor's full name."),
     (rules.page_furniture, "ANALYSIS/OPINION:"),  # a column's label: the labellers keep it
+    # agencies as the subject of a line, and a caption that names someone before its credit
+    (rules.page_furniture, "Reuters/Ipsos poll finds voters split on the harbour plan"),
+    (rules.page_furniture, "Bloomberg"),
+    (rules.page_furniture, "EPA"),
+    (rules.page_furniture, "Mayor Ann Lee at the pier. Marisol Ortega/Getty Images"),
+    (rules.page_furniture, "The AP reported the vote first, citing two officials."),
     # promo_line: sentences that mention apps, newsletters and clicks are content
     (rules.promo_line, "The newsletter, which the parish has printed since 1974, will move online."),
     (rules.promo_line, "The clicking of keyboards filled the newsroom until the results came in."),

@@ -104,7 +104,12 @@ def builtin_phrases(rule: str) -> tuple[str, ...]:
     patterns: list[str] = []
     for name in phrase_files(rule):
         patterns += read_phrases(folder.joinpath(name).read_text(encoding="utf-8"))
-    return tuple(patterns)
+    return tuple(_WORD_LIST.sub(lambda m: word_alternation(m[1]), p) for p in patterns)
+
+
+# ``{words:NAME}`` in a built-in phrase stands for the word list NAME as one alternation:
+# a vocabulary two rules read (the photo agencies) is written once.
+_WORD_LIST = re.compile(r"\{words:(\w+)\}")
 
 
 @cache
