@@ -82,6 +82,10 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Should the pier reopen? Sound off in today's reader poll!"),
     (rules.promo_line, "Take our weekly news quiz"),
     (rules.page_furniture, "Editor's note:"),
+    # other stories behind a label, and a teaser cut short with where to read it
+    (rules.related_link, "More on this: Harbour dredging may resume in the spring"),
+    (rules.related_link, "Read this: What the quarry vote means for the valley"),
+    (rules.related_link, "The Best Rain Boots for a Wet Spring, Tested on... Read on The Gear Desk"),
     # a credit alone on its line
     (rules.page_furniture, "Getty Images"),
     (rules.page_furniture, "(Pixabay)"),
@@ -111,6 +115,7 @@ KEEPS: list[tuple[LineRule, str]] = [
     # agencies as the subject of a line, and a caption that names someone before its credit
     (rules.page_furniture, "Reuters/Ipsos poll finds voters split on the harbour plan"),
     (rules.page_furniture, "Bloomberg"),
+    (rules.related_link, "She said more on this would follow... Read on, the letter urged readers."),
     (rules.page_furniture, "EPA"),
     (rules.page_furniture, "Mayor Ann Lee at the pier. Marisol Ortega/Getty Images"),
     (rules.page_furniture, "The AP reported the vote first, citing two officials."),
