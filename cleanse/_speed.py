@@ -321,16 +321,27 @@ def _scan_joined(scan: _Scan, texts: Sequence[str]) -> dict[str, frozenset[int]]
     joined by line feeds. A literal found across a line feed belongs to no text, so each
     answer is the one its own scan gives."""
     answers: dict[str, frozenset[int]] = dict.fromkeys(texts, _NONE)
+    # Runs of about SCAN_RUN characters: each one's joined copy, bytes and hits stay that small.
+    for run in runs(texts, SCAN_RUN):
+        _scan_run(scan, run, answers)
+    return answers
+
+
+def runs(texts: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    """*texts* in consecutive runs of about *size* characters joined by line feeds (a text
+    longer than that, alone): work on a long document's text joined, a run at a time.
+
+    >>> [list(run) for run in runs(["ab", "cd", "efgh", "i"], 5)]
+    [['ab', 'cd'], ['efgh'], ['i']]
+    """
     first = 0
     while first < len(texts):
-        # A run of about SCAN_RUN characters: its joined copy, bytes and hits stay that small.
         last, length = first, 0
-        while last < len(texts) and (last == first or length + len(texts[last]) <= SCAN_RUN):
+        while last < len(texts) and (last == first or length + len(texts[last]) <= size):
             length += len(texts[last]) + 1
             last += 1
-        _scan_run(scan, texts[first:last], answers)
+        yield texts[first:last]
         first = last
-    return answers
 
 
 # The characters of short paragraphs scanned joined at once (see _scan_joined).

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
+from cleanse import _speed
 from cleanse.rules.document import Document
 from cleanse.rules.text import (
     _ASCII_WORD_BYTES,
@@ -184,7 +185,7 @@ class _LongSentences:
         seen: set[int] = set()
         repeated: set[int] = set()
         has_empty = False
-        for marked in map(_squeeze_sentences, _chunks(taking_part, SQUEEZE_CHUNK)):
+        for marked in map(_squeeze_sentences, _speed.runs(taking_part, SQUEEZE_CHUNK)):
             if marked is None:
                 return None
             for sentence in marked.replace("\n", "\r").split("\r"):
@@ -228,22 +229,6 @@ class _LongSentences:
                     if owners.get(at, 0) < size:
                         owners[at] = size
         return owners
-
-
-def _chunks(texts: Sequence[str], size: int) -> list[list[str]]:
-    """*texts* in runs of about *size* characters (a text longer than that, alone)."""
-    runs: list[list[str]] = []
-    run: list[str] = []
-    length = 0
-    for text in texts:
-        if run and length + len(text) > size:
-            runs.append(run)
-            run, length = [], 0
-        run.append(text)
-        length += len(text) + 1
-    if run:
-        runs.append(run)
-    return runs
 
 
 class PullQuoteEvidence:
