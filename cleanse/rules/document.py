@@ -53,13 +53,18 @@ class Document:
         """The paragraphs joined by line breaks: one search there answers for all of them."""
         return "\n".join(self.paragraphs)
 
+    @cached_property
+    def size(self) -> int:
+        """The length of :attr:`joined`, known without joining."""
+        return sum(map(len, self.paragraphs)) + len(self.paragraphs) - 1 if self.paragraphs else 0
+
     def anywhere(self, found_in: Callable[[str], bool]) -> bool:
         """``found_in`` of the paragraphs joined by line breaks: for a test that no line break
         can start (a search for characters that are not one), the same as asking each
         paragraph. A long document is asked paragraph by paragraph instead, so that it is
         not copied whole (see JOINED_AT_MOST).
         """
-        if len(self.paragraphs) > 1 and sum(map(len, self.paragraphs)) > JOINED_AT_MOST:
+        if len(self.paragraphs) > 1 and self.size > JOINED_AT_MOST:
             return any(map(found_in, self.paragraphs))
         return found_in(self.joined)
 

@@ -147,11 +147,6 @@ class _Squeezed:
         return "" in distinct or len(distinct) < len(sentences)
 
 
-def _size(paragraphs: Sequence[str]) -> int:
-    """The length of *paragraphs* joined by line breaks."""
-    return sum(map(len, paragraphs)) + len(paragraphs) - 1 if paragraphs else 0
-
-
 def _may_take_part(paragraph: str) -> bool:
     """True when *paragraph* has PULL_QUOTE_MIN_WORDS words or more: a pull quote, or the
     longer paragraph it repeats, has (see pull_quote)."""
@@ -261,7 +256,7 @@ class PullQuoteEvidence:
         Only for documents of at most PULL_QUOTE_SEARCH_LIMIT characters.
         """
         # One copy is the paragraph's own: unless there are two, no other paragraph holds it.
-        if self.size > PULL_QUOTE_SEARCH_LIMIT:
+        if self._document.size > PULL_QUOTE_SEARCH_LIMIT:
             return False
         squeezed = self._squeezed
         if squeezed is not None:
@@ -335,15 +330,10 @@ class PullQuoteEvidence:
         return squeezed is None or squeezed.may_repeat_any
 
     @cached_property
-    def size(self) -> int:
-        """The document's length, its paragraphs joined by line breaks."""
-        return _size(self.paragraphs)
-
-    @cached_property
     def is_large(self) -> bool:
         """True past SMALL_DOCUMENT characters: searching the document once per paragraph
         would cost too much, and the evidence is kept as counts and hashes (see _LongSentences)."""
-        return self.size > SMALL_DOCUMENT
+        return self._document.size > SMALL_DOCUMENT
 
     @cached_property
     def _long_sentences(self) -> _LongSentences | None:
@@ -509,7 +499,7 @@ def only_loses_evidence(document: Document) -> bool:
     Except past PULL_QUOTE_SEARCH_LIMIT, where a shrinking document could start the
     whole-document search: such documents are asked every round.
     """
-    return _size(document.paragraphs) <= PULL_QUOTE_SEARCH_LIMIT
+    return document.size <= PULL_QUOTE_SEARCH_LIMIT
 
 
 def may_fire(document: Document) -> bool:
