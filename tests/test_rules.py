@@ -99,6 +99,17 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.separator_line, "* * *"),
     (rules.separator_line, "-----"),
     (rules.separator_line, "═══"),
+    # embed placeholders: a post's or a video's address alone, a bare template field, a story id
+    (rules.page_furniture, "https://twitter.com/harbourwatch/status/1272387191314890752"),
+    (rules.page_furniture, "https://www.youtube.com/watch?v=a1B2c3D4e5F&t=0m42s"),
+    (rules.page_furniture, "{articleGUID}"),
+    (rules.page_furniture, "191129145046395"),
+    # tip lines with an address, a contact sentence after a bullet, a live page's reload hint
+    (rules.promo_line, "Got a story idea? tips@harbourgazette.example"),
+    (rules.promo_line, "• Jo Doe can be reached at [email protected]."),
+    (rules.promo_line, "You can contact her at jo@harbourgazette.example or follow her @jodoe."),
+    (rules.promo_line, "Please refresh this page for updates."),
+    (rules.promo_line, "Buy on Bookshop"),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -152,6 +163,14 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.separator_line, "1.2.3"),
     (rules.separator_line, "A - B"),
     (rules.separator_line, "…and then it rained."),
+    # addresses of reports and pages are references; numbers and braces in prose are content
+    (rules.page_furniture, "https://www.harbourgazette.example/2019/10/port-budget-report/"),
+    (rules.page_furniture, "https://twitter.com/harbourwatch"),
+    (rules.page_furniture, "The pier cost 1,250,000,000 dollars."),
+    (rules.page_furniture, "{1, 2, 3}"),
+    (rules.promo_line, "Have a question about the ferry timetable? The council answers on Fridays."),
+    (rules.promo_line, "Readers can buy the book at the harbour shop."),
+    (rules.promo_line, "Residents were told to refresh their emergency kits."),
 ]
 
 
@@ -360,6 +379,38 @@ def cut_text(rule: SpanRule, paragraph: str) -> list[str]:
             ["Story Highlights "],
             "The minister waves. (Photo: Jo Doe, Harbour Wire) The talks resume in May.",
         ),
+        # glued_promo: share buttons and caption labels before a caption, a ticker chip in a sentence
+        (
+            rules.glued_promo,
+            "Facebook Twitter Pinterest ‘We will rebuild’: the mayor at the pier. Photograph: Jo Doe",
+            ["Facebook Twitter Pinterest "],
+            "‘We will rebuild’: the mayor at the pier. Photograph: Jo Doe",
+        ),
+        (
+            rules.glued_promo,
+            'Image caption "Clara" waited three hours for the ferry',
+            ["Image caption "],
+            '"Clara" waited three hours for the ferry',
+        ),
+        (
+            rules.glued_promo,
+            "Families keep in touch by FaceTime AAPL, -1.43% video calls and letters.",
+            ["AAPL, -1.43% "],
+            "Families keep in touch by FaceTime video calls and letters.",
+        ),
+        # glued_template_marker: a CMS placeholder, a wire service's typesetting codes
+        (
+            rules.glued_template_marker,
+            "#related#The ferry strike entered its third week.",
+            ["#related#"],
+            "The ferry strike entered its third week.",
+        ),
+        (
+            rules.glued_template_marker,
+            "The council (SET ITAL) raised (END ITAL) the harbour fees.",
+            ["(SET ITAL)", "(END ITAL)"],
+            "The council raised the harbour fees.",
+        ),
         # hover_card, when a space and not glue follows the full name
         (
             rules.hover_card,
@@ -403,6 +454,13 @@ def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: s
         # glued_promo: a sentence about a newsletter; a call to action alone is a line rule's job
         (rules.glued_promo, "The newsletter has 40,000 readers. Its editor retires in May."),
         (rules.glued_promo, "Sign up for our newsletter"),
+        # glued_promo: a percentage after a comma, a share row that is a sentence's subject
+        (rules.glued_promo, "Apple shares fell 1.4%, -0.5% below the index, on Monday."),
+        (rules.glued_promo, "The Dow rose 2%, +1.1% more than the S&P 500."),
+        (rules.glued_promo, "Facebook Twitter and Pinterest all banned the group on Monday."),
+        # glued_template_marker: hashtags, typesetting words in prose
+        (rules.glued_template_marker, "Supporters used #related and #ferrystrike# on the day of the vote."),
+        (rules.glued_template_marker, "The typesetter marked it (set ital) in pencil."),
     ],
 )
 def test_span_rule_keeps(rule: SpanRule, paragraph: str) -> None:

@@ -108,17 +108,21 @@ LEADING_LABEL = LazyRegex(
 # Furniture before a photo's caption: a row of share buttons ("Facebook Twitter Pinterest"),
 # "Buy Photo", or "Image copyright Getty Images Image caption". The caption stays.
 CAPTION_LABEL = LazyRegex(
-    r"(?i:(?:facebook|twitter|pinterest|e-?mail|whatsapp|linkedin|reddit|share)\s+){3,}(?=\p{Lu})"
+    r"(?i:(?:facebook|twitter|pinterest|e-?mail|whatsapp|linkedin|reddit|share)\s+){3,}(?=[\p{Lu}\p{N}\"'“‘«])"
     r"|Buy Photo\s+(?=\p{Lu})"
     r"|(?i:image copyright\b.{1,80}?\bimage caption)\s+(?=\S)"
+    r"|(?i:image|media) caption\s+(?=[\p{Lu}\p{N}\"'“‘«])"
 )
 # Every character CAPTION_LABEL can start with, small letters matching their capitals
 # (ſ matches s, and İ and ı match i, ignoring case).
-CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIi\u017f\u0130\u0131")
+CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIiMm\u017f\u0130\u0131")
 # The same label after a photo caption's credit, inside the paragraph:
 # "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
 LABEL_INITIALS = frozenset("CcSsKkHh\u017f\u212a")
 INNER_LABEL = LazyRegex(r"(?<=[.)”\"]\s)(?i:story highlights)\s+(?=\p{Lu})")
+# A market widget's ticker chip inside a sentence: a symbol, then its move with a sign
+# ("FaceTime AAPL, -1.43% video calls"). Prose writes "Apple shares fell 1.4%".
+TICKER_CHIP = re.compile(r"(?<![\w$])(?-i:[A-Z]{1,5}(?:\.[A-Z]{1,2})?), [+-]\d{1,3}\.\d{2}%(?!\w)\s?")
 # The agencies are a word list (cleanse/patterns/words/photo_agency.txt).
 TRAILING_CREDIT = re.compile(
     rf"\s+\|\s+[^|]{{0,60}}?(?:/|\b){word_alternation('photo_agency')}\b[^|]{{0,60}}$"
@@ -178,6 +182,8 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
             Cut(m.start(), m.end(), "page furniture glued to the text")
             for m in INNER_LABEL.finditer(paragraph)
         ]
+    if "%" in paragraph and (", +" in paragraph or ", -" in paragraph):
+        cuts += [Cut(m.start(), m.end(), "stock ticker glued to the text") for m in TICKER_CHIP.finditer(paragraph)]
     trail = TRAILING_CREDIT.search(paragraph) if "|" in paragraph else None
     if trail and trail.start() > 0:
         cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))

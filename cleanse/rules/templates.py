@@ -37,6 +37,9 @@ TEMPLATE_MARKER = re.compile(
     r"|%%[A-Z][A-Z0-9_]{1,60}%%"  # %%AD_UNIT%%
     r"|\$\{\s*[\w.]{1,60}\s*\}"  # ${headline}
     r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]"  # unfilled CMS shortcodes
+    r"|#(?:related|embed|ad|video|image|gallery|pullquote)#"  # unfilled CMS placeholders: #related#
+    # a wire service's typesetting codes, in capitals: (SET ITAL) … (END ITAL)
+    r"|\((?-i:SET|END|BEGIN) (?-i:ITAL|BOLD|OPTIONAL TRIM)\)"
     # wire story codes such as [L2N2CA27E]: letters and digits mixed
     r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",
     re.IGNORECASE,
@@ -45,12 +48,17 @@ TEMPLATE_MARKER = re.compile(
 
 def may_hold_template_marker(paragraph: str) -> bool:
     """False only when *paragraph* holds no TEMPLATE_MARKER (True when unsure)."""
-    # Every TEMPLATE_MARKER alternative starts with one of these: a few C-speed searches
-    # rule out prose (prices and percentages included) before any pattern runs.
-    # Single characters first: prose usually has none of "[", "{" or "%".
+    # Every TEMPLATE_MARKER alternative starts with one of these (or, for a typesetting
+    # code, ends with one): a few C-speed searches rule out prose (prices, percentages and
+    # single hashtags included) before any pattern runs. Single characters first: prose
+    # usually has none of "[", "{" or "%".
     if "[" in paragraph:
         return True
     if "{" in paragraph and any(opening in paragraph for opening in ("{{", "{%", "{#", "${")):
+        return True
+    if "#" in paragraph and paragraph.count("#") >= 2:
+        return True
+    if "(" in paragraph and any(code in paragraph for code in ("ITAL)", "BOLD)", "TRIM)")):
         return True
     return "%" in paragraph and ("<%" in paragraph or "%%" in paragraph)
 
