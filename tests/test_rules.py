@@ -346,7 +346,8 @@ def test_pull_quote_drops_a_sentence_lifted_from_a_longer_paragraph() -> None:
             Document(
                 [
                     *OPENING,
-                    "He said that cheap energy built the valley. Cheap energy will not come back, and then he left the hall in a hurry.",
+                    "He said that cheap energy built the valley. Cheap energy will not come back,"
+                    " and then he left the hall in a hurry.",
                     "Cheap energy built the valley. Cheap energy will not come back.",
                 ]
             ),
@@ -356,7 +357,8 @@ def test_pull_quote_drops_a_sentence_lifted_from_a_longer_paragraph() -> None:
             Document(
                 [
                     *OPENING,
-                    "As one of them put it, cheap energy built the valley and will not come back, whatever the ministry promises.",
+                    "As one of them put it, cheap energy built the valley and will not come back,"
+                    " whatever the ministry promises.",
                     "Cheap energy built the valley and will not come back",
                 ]
             ),

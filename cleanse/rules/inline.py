@@ -183,7 +183,8 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
             for m in INNER_LABEL.finditer(paragraph)
         ]
     if "%" in paragraph and (", +" in paragraph or ", -" in paragraph):
-        cuts += [Cut(m.start(), m.end(), "stock ticker glued to the text") for m in TICKER_CHIP.finditer(paragraph)]
+        ticker = "stock ticker glued to the text"
+        cuts += [Cut(m.start(), m.end(), ticker) for m in TICKER_CHIP.finditer(paragraph)]
     trail = TRAILING_CREDIT.search(paragraph) if "|" in paragraph else None
     if trail and trail.start() > 0:
         cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))
