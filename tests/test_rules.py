@@ -110,6 +110,37 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "You can contact her at jo@harbourgazette.example or follow her @jodoe."),
     (rules.promo_line, "Please refresh this page for updates."),
     (rules.promo_line, "Buy on Bookshop"),
+    # today's furniture: share notices, gallery counters, labels, ad-unit settings, comment policies
+    (rules.page_furniture, "Link Copied"),
+    (rules.page_furniture, "Photo 3 of 12"),
+    (rules.page_furniture, "3/12"),
+    (rules.page_furniture, "About the author"),
+    (rules.page_furniture, "Image source, Getty Images"),
+    (rules.page_furniture, "Audio: Listen to this article"),
+    (rules.page_furniture, "Promoted stories"),
+    (rules.page_furniture, '{"adUnit":"/1234/news/article","sizes":[[300,250]],"targeting":{"pos":"mid"}}'),
+    (rules.page_furniture, "Comments are moderated and may take time to appear."),
+    (rules.page_furniture, "Teilen Sie diesen Artikel"),
+    (rules.page_furniture, "Ver comentarios"),
+    # paywalls and metering, links for members and to more by an outlet
+    (rules.promo_line, "Get unlimited access for $1 a week"),
+    (rules.promo_line, "This content is for subscribers only."),
+    (rules.promo_line, "You have reached your limit of free articles."),
+    (rules.promo_line, "Republish this article"),
+    (rules.promo_line, "To receive weekly updates in your inbox, subscribe to the Harbour Brief here."),
+    (rules.promo_line, "You can donate to the harbour relief fund here."),
+    (rules.promo_line, "(Check out Jo's new podcast about the harbour at harbourpod.example.)"),
+    (rules.promo_line, "Got a flood-related news tip? Send it to us at tips@harbourgazette.example."),
+    (rules.promo_line, "For more stories that matter: Click here to subscribe to harbourgazette.example"),
+    (rules.related_link, "For subscribers: How the harbour deal was done"),
+    (rules.related_link, "More from The Harbour Gazette"),
+    # open licences and "views are the writer's own"
+    (rules.legal_notice, "Views expressed are the writer's own and do not reflect those of the Gazette."),
+    (rules.legal_notice, "Licensed under CC BY 4.0"),
+    (
+        rules.legal_notice,
+        "This article is republished from The Conversation under a Creative Commons licence.",
+    ),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -171,6 +202,16 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Have a question about the ferry timetable? The council answers on Fridays."),
     (rules.promo_line, "Readers can buy the book at the harbour shop."),
     (rules.promo_line, "Residents were told to refresh their emergency kits."),
+    # the same words in reporting
+    (rules.page_furniture, "He made 3 of 12 shots in the second half."),
+    (rules.page_furniture, "Comments are moderated by volunteers, the company said."),
+    (rules.page_furniture, "About the author of the report, little is known."),
+    (rules.promo_line, "Residents get full access to the beach from May."),
+    (rules.promo_line, "Check out times at the library were extended."),
+    (rules.promo_line, "Check out his whole announcement video here:"),  # introduces an embed
+    (rules.related_link, "More from the survey suggests residents are split."),
+    (rules.legal_notice, "Licensed under a 1990 law, the casino may open on Sundays."),
+    (rules.legal_notice, "The views expressed at the meeting were mixed."),
 ]
 
 

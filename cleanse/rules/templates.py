@@ -38,6 +38,7 @@ TEMPLATE_MARKER = re.compile(
     r"|\$\{\s*[\w.]{1,60}\s*\}"  # ${headline}
     r"|\[(?:summary|caption|image|embed|video|tweet|ad|related)\]"  # unfilled CMS shortcodes
     r"|#(?:related|embed|ad|video|image|gallery|pullquote)#"  # unfilled CMS placeholders: #related#
+    r"|\[ ?edit ?\]"  # a wiki's edit link after a section heading: History[edit]
     # a wire service's typesetting codes, in capitals: (SET ITAL) … (END ITAL)
     r"|\((?-i:SET|END|BEGIN) (?-i:ITAL|BOLD|OPTIONAL TRIM)\)"
     # wire story codes such as [L2N2CA27E]: letters and digits mixed
