@@ -141,6 +141,28 @@ DROPS: list[tuple[LineRule, str]] = [
         rules.legal_notice,
         "This article is republished from The Conversation under a Creative Commons licence.",
     ),
+    # buttons and notices of today's pages, in four languages
+    (rules.page_furniture, "Read in app"),
+    (rules.page_furniture, "Give this article"),
+    (rules.page_furniture, "Follow this author"),
+    (rules.page_furniture, "Show more"),
+    (rules.page_furniture, "Loading comments…"),
+    (rules.page_furniture, "12 comments"),
+    (rules.page_furniture, "Purchase Licensing Rights, opens new tab"),
+    (rules.page_furniture, "Like Loading..."),
+    (rules.page_furniture, "Most Read Politics"),
+    (rules.page_furniture, "Leer en español"),
+    (rules.page_furniture, "Thanks for reading The Harbour Gazette."),
+    (rules.page_furniture, "Add Harbour Gazette to your Google News feed."),
+    (rules.page_furniture, "Mit GAZETTE+ weiterlesen"),
+    (rules.page_furniture, "Die Wiedergabe wurde unterbrochen."),
+    (rules.page_furniture, "Offrir l’article"),
+    (rules.page_furniture, "Más información"),
+    (rules.related_link, "Noticia relacionada"),
+    (rules.promo_line, "Suscríbete"),
+    (rules.promo_line, "Follow us on X"),
+    (rules.promo_line, "X: @harbourgazette"),
+    (rules.promo_line, "By clicking Sign up, you agree to our Terms of Use and Privacy Policy."),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -212,6 +234,10 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.related_link, "More from the survey suggests residents are split."),
     (rules.legal_notice, "Licensed under a 1990 law, the casino may open on Sundays."),
     (rules.legal_notice, "The views expressed at the meeting were mixed."),
+    (rules.promo_line, "X: 15"),  # an equation's answer, not a handle
+    (rules.page_furniture, "Show more restraint, the judge told the council."),
+    (rules.page_furniture, "Merken Sie sich das Datum."),
+    (rules.page_furniture, "Thanks for reading, she wrote to the council."),
 ]
 
 

@@ -111,11 +111,11 @@ CAPTION_LABEL = LazyRegex(
     r"(?i:(?:facebook|twitter|pinterest|e-?mail|whatsapp|linkedin|reddit|share)\s+){3,}(?=[\p{Lu}\p{N}\"'“‘«])"
     r"|Buy Photo\s+(?=\p{Lu})"
     r"|(?i:image copyright\b.{1,80}?\bimage caption)\s+(?=\S)"
-    r"|(?i:image|media) caption\s+(?=[\p{Lu}\p{N}\"'“‘«])"
+    r"|(?i:image|media|video) caption,?\s+(?=[\p{Lu}\p{N}\"'“‘«])"
 )
 # Every character CAPTION_LABEL can start with, small letters matching their capitals
 # (ſ matches s, and İ and ı match i, ignoring case).
-CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIiMm\u017f\u0130\u0131")
+CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIiMmVv\u017f\u0130\u0131")
 # The same label after a photo caption's credit, inside the paragraph:
 # "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
 LABEL_INITIALS = frozenset("CcSsKkHh\u017f\u212a")
