@@ -163,6 +163,7 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Follow us on X"),
     (rules.promo_line, "X: @harbourgazette"),
     (rules.promo_line, "By clicking Sign up, you agree to our Terms of Use and Privacy Policy."),
+    (rules.page_furniture, "Share Share Article via Facebook Share Article via X Share Article via Email"),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -238,6 +239,8 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Show more restraint, the judge told the council."),
     (rules.page_furniture, "Merken Sie sich das Datum."),
     (rules.page_furniture, "Thanks for reading, she wrote to the council."),
+    (rules.page_furniture, "Share prices fell on Monday."),
+    (rules.page_furniture, "Print and email remain the council's main ways to reach residents."),
 ]
 
 
@@ -362,6 +365,26 @@ def test_injected_headline_drops_another_storys_headline(headline: str) -> None:
 )
 def test_injected_headline_keeps(paragraph: str, document: Document | None) -> None:
     assert rules.injected_headline(paragraph, document or doc_with(paragraph)) is None
+
+
+# link_list
+
+
+@pytest.mark.parametrize(
+    "header", ["Most viewed", "Explore more on these topics", "Lo más leído", "Meistgelesen"]
+)
+def test_link_list_drops_the_rail_under_a_header_of_todays_pages(header: str) -> None:
+    rail = ["'It felt like a second home': the last summer of the lido", "Ferry fares to rise again in May"]
+    document = Document([*ARTICLE, header, *rail])
+    assert all(rules.link_list(item, document) for item in rail)
+    assert not any(rules.link_list(p, document) for p in ARTICLE)
+
+
+def test_link_list_keeps_prose_under_a_header_word() -> None:
+    # A paragraph of prose after the header ends the list: it is the article again.
+    prose = "Most viewed of all was the footage of the flooded square, shared a million times within a day."
+    document = Document([*ARTICLE, "Most viewed", prose + " " + prose])
+    assert rules.link_list(prose + " " + prose, document) is None
 
 
 # pull_quote
