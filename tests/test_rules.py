@@ -164,6 +164,9 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "X: @harbourgazette"),
     (rules.promo_line, "By clicking Sign up, you agree to our Terms of Use and Privacy Policy."),
     (rules.page_furniture, "Share Share Article via Facebook Share Article via X Share Article via Email"),
+    (rules.page_furniture, "Illustration by Jo Doe"),
+    (rules.page_furniture, "Photograph by Jo Doe for The Harbour Gazette"),
+    (rules.page_furniture, "Courtesy of Harbour Press, Inc."),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -241,6 +244,8 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Thanks for reading, she wrote to the council."),
     (rules.page_furniture, "Share prices fell on Monday."),
     (rules.page_furniture, "Print and email remain the council's main ways to reach residents."),
+    (rules.page_furniture, "Courtesy of Luis Ortega Luis Ortega (left) with his family at the pier."),
+    (rules.page_furniture, "Photographs by amateurs flooded the council's inbox after the storm."),
 ]
 
 
