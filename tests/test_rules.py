@@ -543,6 +543,18 @@ def cut_text(rule: SpanRule, paragraph: str) -> list[str]:
             ["AAPL, -1.43% "],
             "Families keep in touch by FaceTime video calls and letters.",
         ),
+        (
+            rules.glued_promo,
+            "Opponents said shoppers would drive to Route 9. Story continues below advertisement",
+            [" Story continues below advertisement"],
+            "Opponents said shoppers would drive to Route 9.",
+        ),
+        (
+            rules.glued_promo,
+            "By Jo Doe, a senior reviewer covering laptops. See All by Jo Doe",
+            ["See All by Jo Doe"],
+            "By Jo Doe, a senior reviewer covering laptops.",
+        ),
         # glued_template_marker: a CMS placeholder, a wire service's typesetting codes
         (
             rules.glued_template_marker,
@@ -599,6 +611,9 @@ def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: s
         # glued_promo: a sentence about a newsletter; a call to action alone is a line rule's job
         (rules.glued_promo, "The newsletter has 40,000 readers. Its editor retires in May."),
         (rules.glued_promo, "Sign up for our newsletter"),
+        # glued_promo: a sentence about an advertisement ends the paragraph
+        (rules.glued_promo, "The board banned the advertisement."),
+        (rules.glued_promo, "The council rejected it. Advertisement rules changed in 2019."),
         # glued_promo: a percentage after a comma, a share row that is a sentence's subject
         (rules.glued_promo, "Apple shares fell 1.4%, -0.5% below the index, on Monday."),
         (rules.glued_promo, "The Dow rose 2%, +1.1% more than the S&P 500."),

@@ -123,6 +123,13 @@ INNER_LABEL = LazyRegex(r"(?<=[.)”\"]\s)(?i:story highlights)\s+(?=\p{Lu})")
 # A market widget's ticker chip inside a sentence: a symbol, then its move with a sign
 # ("FaceTime AAPL, -1.43% video calls"). Prose writes "Apple shares fell 1.4%".
 TICKER_CHIP = re.compile(r"(?<![\w$])(?-i:[A-Z]{1,5}(?:\.[A-Z]{1,2})?), [+-]\d{1,3}\.\d{2}%(?!\w)\s?")
+# An ad slot's notice glued after the paragraph's last sentence ("… Route 9. Story continues
+# below advertisement"); a sentence about advertising is no notice.
+TRAILING_AD_NOTICE = re.compile(
+    r"(?<=[.!?”\"’)])\s+(?i:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))?"
+    r"(?: (?:advertisement|ad))?|advertisement"
+    r"|continue reading (?:below|after (?:the )?(?:advertisement|ad)))[.:]?\s*$"
+)
 # The agencies are a word list (cleanse/patterns/words/photo_agency.txt).
 TRAILING_CREDIT = re.compile(
     rf"\s+\|\s+[^|]{{0,60}}?(?:/|\b){word_alternation('photo_agency')}\b[^|]{{0,60}}$"
@@ -185,6 +192,11 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
     if "%" in paragraph and (", +" in paragraph or ", -" in paragraph):
         ticker = "stock ticker glued to the text"
         cuts += [Cut(m.start(), m.end(), ticker) for m in TICKER_CHIP.finditer(paragraph)]
+    tail = paragraph[-60:].lower()
+    if "advertisement" in tail or "continues" in tail or "continue reading" in tail:
+        notice = TRAILING_AD_NOTICE.search(paragraph, max(0, len(paragraph) - 80))
+        if notice and notice.start() > 0:
+            cuts.append(Cut(notice.start(), notice.end(), "advertising notice glued to the text"))
     trail = TRAILING_CREDIT.search(paragraph) if "|" in paragraph else None
     if trail and trail.start() > 0:
         cuts.append(Cut(trail.start(), trail.end(), "photo credit glued to the text"))
