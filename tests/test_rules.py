@@ -167,6 +167,23 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Illustration by Jo Doe"),
     (rules.page_furniture, "Photograph by Jo Doe for The Harbour Gazette"),
     (rules.page_furniture, "Courtesy of Harbour Press, Inc."),
+    # player, gallery and ad-slot controls, a post's age, paywall offers and form messages
+    (rules.page_furniture, "Pinned"),
+    (rules.page_furniture, "2h ago"),
+    (rules.page_furniture, "Now playing"),
+    (rules.page_furniture, "Video duration 02:31"),
+    (rules.page_furniture, "Open image in gallery"),
+    (rules.page_furniture, "Save for later"),
+    (rules.page_furniture, "Why am I seeing this ad?"),
+    (rules.page_furniture, "5-minute read"),
+    (rules.page_furniture, "Report a correction or typo"),
+    (rules.page_furniture, "Do not sell my personal information"),
+    (rules.advertisement, "Advertisement · Scroll to continue"),
+    (rules.promo_line, "Create a free account"),
+    (rules.promo_line, "Your support helps us tell the story"),
+    (rules.promo_line, "Unlock this article"),
+    (rules.promo_line, "Try 1 month for $1"),
+    (rules.promo_line, "Please enter a valid email address."),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -246,6 +263,10 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Print and email remain the council's main ways to reach residents."),
     (rules.page_furniture, "Courtesy of Luis Ortega Luis Ortega (left) with his family at the pier."),
     (rules.page_furniture, "Photographs by amateurs flooded the council's inbox after the storm."),
+    (rules.page_furniture, "4:39 p.m."),  # a clock time heads a live blog's entry
+    (rules.page_furniture, "Posted in 2019, the video drew a million views."),
+    (rules.promo_line, "Your support helps, the mayor told the volunteers."),
+    (rules.promo_line, "Register voters before the deadline, the clerk urged."),
 ]
 
 
