@@ -159,7 +159,7 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Offrir l’article"),
     (rules.page_furniture, "Más información"),
     (rules.related_link, "Noticia relacionada"),
-    (rules.promo_line, "Suscríbete"),
+    (rules.page_furniture, "Suscríbete"),
     (rules.promo_line, "Follow us on X"),
     (rules.promo_line, "X: @harbourgazette"),
     (rules.promo_line, "By clicking Sign up, you agree to our Terms of Use and Privacy Policy."),
@@ -426,59 +426,9 @@ def test_pull_quote_drops_a_repeated_sentence() -> None:
     assert rules.pull_quote(holder, document) is None, "the paragraph holding the sentence stays"
 
 
-LIFTED = "Cheap energy built the valley, and cheap energy will not come back."
-LIFTED_FROM = (
-    "The owners blamed the closure on prices. As one of them put it to the council, "
-    "cheap energy built the valley, and cheap energy will not come back, whatever the ministry promises."
-)
-OPENING = [ARTICLE[0], "A standfirst that sums up the article.", "The first paragraph of the story."]
-
-
-def test_pull_quote_drops_a_sentence_lifted_from_a_longer_paragraph() -> None:
-    document = Document([*OPENING, LIFTED_FROM, LIFTED, ARTICLE[1]])
-    assert rules.pull_quote(LIFTED, document)
-    assert rules.pull_quote(LIFTED_FROM, document) is None, "the paragraph it was lifted from stays"
-
-
 @pytest.mark.parametrize(
     ("paragraph", "document"),
     [
-        # a standfirst repeating part of the lead, among the first three paragraphs
-        (LIFTED, Document([ARTICLE[0], LIFTED, LIFTED_FROM, ARTICLE[1]])),
-        # the paragraph holding it is not half again as long: a second version of a line
-        (
-            LIFTED,
-            Document(
-                [
-                    *OPENING,
-                    "Cheap energy built the valley, and cheap energy will not come back, he said.",
-                    LIFTED,
-                ]
-            ),
-        ),
-        # two sentences, or no closing stop (a subhead), are not a lifted sentence
-        (
-            "Cheap energy built the valley. Cheap energy will not come back.",
-            Document(
-                [
-                    *OPENING,
-                    "He said that cheap energy built the valley. Cheap energy will not come back,"
-                    " and then he left the hall in a hurry.",
-                    "Cheap energy built the valley. Cheap energy will not come back.",
-                ]
-            ),
-        ),
-        (
-            "Cheap energy built the valley and will not come back",
-            Document(
-                [
-                    *OPENING,
-                    "As one of them put it, cheap energy built the valley and will not come back,"
-                    " whatever the ministry promises.",
-                    "Cheap energy built the valley and will not come back",
-                ]
-            ),
-        ),
         # a refrain: identical paragraphs are not pull quotes of each other
         (REFRAIN, Document([REFRAIN, "The boats come home, the hour is late.", REFRAIN])),
         # short lines are never pull quotes

@@ -416,54 +416,6 @@ class PullQuoteEvidence:
             at = joined.find(needle, starts[i + 1])
         return False
 
-    def lifted_candidates(self, first: int) -> frozenset[str]:
-        """The paragraphs from the *first* on that may be a lifted sentence: one sentence of
-        PULL_QUOTE_MIN_WORDS words or more that ends with a stop and, squeezed, occurs
-        again in the squeezed document (:meth:`lifted_from_longer` is False for any other).
-
-        Read off the squeezed paragraphs, whose sentences are already marked: most
-        paragraphs hold two sentences or more and are ruled out without a search.
-        """
-        squeezed = self._squeezed
-        if squeezed is None:
-            return frozenset()
-        found = []
-        lines = squeezed.marked.split("\n")
-        for paragraph, line in zip(self.paragraphs[first:], lines[first:], strict=True):
-            if (
-                line
-                and "\r" not in line
-                and paragraph.rstrip(_CLOSING_AFTER_STOP)[-1:] in _STOPS
-                and _may_take_part(paragraph)
-                and squeezed.document.count(line) >= 2
-            ):
-                found.append(paragraph)
-        return frozenset(found)
-
-    def lifted_from_longer(self, sentence: str, size: int) -> bool:
-        """True when the normalised *sentence*, all of a paragraph of *size* words, is inside
-        a paragraph of at least LIFTED_SENTENCE_RATIO times as many words.
-
-        Only for documents of at most SMALL_DOCUMENT characters, searched once per question.
-        """
-        squeezed = self._squeezed
-        if not sentence or squeezed is None:
-            return False
-        needle = sentence.replace(" ", "")
-        joined, starts = squeezed.document, self._squeezed_starts
-        least = int(size * LIFTED_SENTENCE_RATIO + 0.999)
-        at = joined.find(needle)
-        while at != -1:
-            i = bisect.bisect_right(starts, at) - 1
-            holder = self.paragraphs[i]
-            # Squeezed text may run words together: the words themselves must be there.
-            if len(holder.split(None, least - 1)) >= least and sentence in normalise(holder):
-                return True
-            if i + 1 == len(starts):
-                break
-            at = joined.find(needle, starts[i + 1])
-        return False
-
     @cached_property
     def _normalised_starts(self) -> list[int]:
         """Where each normalised paragraph starts in the joined text of ``_normalised``."""
@@ -483,16 +435,6 @@ class PullQuoteEvidence:
 
 PULL_QUOTE_MIN_WORDS = 6
 
-# A sentence lifted out of the middle of a paragraph and printed again alone: the paragraph
-# holding it has at least this many times its words, and it is not among the first
-# LIFTED_SENTENCE_FIRST paragraphs, where the title and a standfirst repeating the lead stay.
-LIFTED_SENTENCE_RATIO = 1.5
-LIFTED_SENTENCE_FIRST = 3
-# A lifted sentence ends with a stop, maybe inside closing quotes or brackets: a pull
-# quote does; a subhead, a list item or a headline often does not.
-_STOPS = frozenset(".!?…")
-_CLOSING_AFTER_STOP = "\"'”’)] \t"
-
 
 # "…” — Name, title": the attribution printed under a pull quote.
 ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$")
@@ -508,9 +450,7 @@ SMALL_DOCUMENT = 20_000
 
 def pull_quote(paragraph: str, document: Document) -> str | None:
     """Drop a pull quote: a paragraph whose sentences are all repeated in a longer paragraph,
-    a quotation (with or without "— Name") repeated anywhere inside a longer one, or one
-    sentence lifted out of the middle of a paragraph at least half again as long (not
-    among the first three paragraphs, where a standfirst repeats the lead).
+    or a quotation (with or without "— Name") repeated anywhere inside a longer one.
 
     Magazines lift a striking sentence out of the text and print it again in large type,
     often in quotation marks with an attribution; the scraper keeps both.
@@ -530,7 +470,7 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     # Most paragraphs fail both pre-checks, and then nothing below can drop them: only the
     # two branches they guard drop.
     may_repeat = page.may_repeat(paragraph)
-    if not (may_repeat or _may_repeat_inside_another(paragraph, document, page)):
+    if not (may_repeat or (paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph))):
         return None
     if is_shouting(paragraph) or bullet(paragraph):
         return None  # a subhead or a teaser repeating its section's text is the page's own outline
@@ -539,8 +479,6 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
         sentences = [s for s in sentence_keys(paragraph) if s]
         if sentences and all(page.owned_by_longer(s, size) for s in sentences):
             return "pull quote repeating the article"
-    if _is_lifted_sentence(paragraph, document, page):
-        return "pull quote repeating the article"
     if paragraph[0] not in QUOTE_OPENERS:
         return None
     # A quotation printed apart, maybe with its attribution: repeated anywhere inside a
@@ -553,42 +491,15 @@ def pull_quote(paragraph: str, document: Document) -> str | None:
     return None
 
 
-def _may_repeat_inside_another(paragraph: str, document: Document, page: PullQuoteEvidence) -> bool:
-    """False only when *paragraph* can be neither a quotation repeated inside a longer
-    paragraph nor a lifted sentence: the pre-check of those two searches."""
-    if paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph):
-        return True
-    return paragraph in document.fact(_may_be_lifted)
-
-
-def _may_be_lifted(document: Document) -> frozenset[str]:
-    """The paragraphs of *document* that may be a lifted sentence (see
-    :meth:`PullQuoteEvidence.lifted_candidates`); none in a document of more than
-    SMALL_DOCUMENT characters."""
-    if document.size > SMALL_DOCUMENT or len(document.paragraphs) <= LIFTED_SENTENCE_FIRST:
-        return frozenset()
-    return document.fact(PullQuoteEvidence).lifted_candidates(LIFTED_SENTENCE_FIRST)
-
-
-def _is_lifted_sentence(paragraph: str, document: Document, page: PullQuoteEvidence) -> bool:
-    """True when *paragraph* is one sentence lifted from a longer paragraph (see pull_quote)."""
-    if paragraph in document.paragraphs[:LIFTED_SENTENCE_FIRST]:
-        return False  # the title, and a standfirst repeating the lead
-    if paragraph not in document.fact(_may_be_lifted):
-        return False
-    return page.lifted_from_longer(normalise_sentence(paragraph), len(paragraph.split()))
-
-
 def only_loses_evidence(document: Document) -> bool:
     """True when ``pull_quote``, having run on *document*, cannot drop anything from a part of it.
 
     A pull quote needs a longer paragraph repeating its sentences; dropping paragraphs
     only takes such evidence away, so a paragraph kept once is kept in every later round.
-    Except past SMALL_DOCUMENT, where a shrinking document could start the searches that
-    only smaller documents get (a lifted sentence, the whole-document search): such
-    documents are asked every round.
+    Except past PULL_QUOTE_SEARCH_LIMIT, where a shrinking document could start the
+    whole-document search: such documents are asked every round.
     """
-    return document.size <= SMALL_DOCUMENT
+    return document.size <= PULL_QUOTE_SEARCH_LIMIT
 
 
 def may_fire(document: Document) -> bool:
@@ -598,15 +509,14 @@ def may_fire(document: Document) -> bool:
     (:meth:`PullQuoteEvidence.may_repeat`) only when its first sentence occurs twice among
     the sentences of the document, squeezed: where no sentence does, one look at their
     counts rules out every paragraph at once (most documents). What is left is the second
-    pre-check, for the paragraphs that open with a quotation mark and, in a document of at
-    most SMALL_DOCUMENT characters, for those that may be a lifted sentence.
+    pre-check, for the paragraphs that open with a quotation mark.
     """
     if len(document.paragraphs) < 2:
         return False  # a one-paragraph text is its own title (and is never squeezed)
     page = document.fact(PullQuoteEvidence)
     if page.may_repeat_any():
         return True
-    paragraphs = document.paragraphs
     return any(
-        paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph) for paragraph in paragraphs[1:]
-    ) or bool(document.fact(_may_be_lifted))
+        paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph)
+        for paragraph in document.paragraphs[1:]
+    )
