@@ -115,7 +115,9 @@ CAPTION_LABEL = LazyRegex(
 )
 # Every character CAPTION_LABEL can start with, small letters matching their capitals
 # (ſ matches s, and İ and ı match i, ignoring case).
-CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIiMmVv\u017f\u0130\u0131")
+CAPTION_LABEL_INITIALS = frozenset("FfTtPpEeWwLlRrSsBIi\u017f\u0130\u0131")
+# The other openings of CAPTION_LABEL, asked as they are written on the page.
+CAPTION_LABEL_OPENINGS = ("Media caption", "Video caption", "MEDIA CAPTION", "VIDEO CAPTION")
 # The same label after a photo caption's credit, inside the paragraph:
 # "… (Photo: Jo Doe, AFP) Story Highlights The talks …".
 LABEL_INITIALS = frozenset("CcSsKkHh\u017f\u212a")
@@ -128,7 +130,14 @@ TICKER_CHIP = re.compile(r"(?<![\w$])(?-i:[A-Z]{1,5}(?:\.[A-Z]{1,2})?), [+-]\d{1
 TRAILING_AD_NOTICE = re.compile(
     r"(?<=[.!?”\"’)])\s+(?i:(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))?"
     r"(?: (?:advertisement|ad))?|advertisement"
-    r"|continue reading (?:below|after (?:the )?(?:advertisement|ad)))[.:]?\s*$"
+    r"|continue reading (?:below|after (?:the )?(?:advertisement|ad)))\s*$"
+)
+# The words such a notice ends with, as pages print them. Glued to a paragraph, it ends the
+# paragraph without a stop: only a paragraph that ends with a letter is asked.
+AD_NOTICE_ENDINGS = tuple(
+    form
+    for word in ("advertisement", "ad", "below", "after", "this", "the")
+    for form in (word, word.capitalize(), word.upper())
 )
 # The agencies are a word list (cleanse/patterns/words/photo_agency.txt).
 TRAILING_CREDIT = re.compile(
@@ -180,7 +189,11 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
     # LEADING_LABEL starts with "CLOSE" or one of its labels, ignoring case (ſ and the
     # Kelvin sign K match s and k, ignoring case).
     lead = LEADING_LABEL.match(paragraph) if paragraph[:1] in LABEL_INITIALS else None
-    if not lead and paragraph[:1] in CAPTION_LABEL_INITIALS:
+    initial = paragraph[:1]
+    if not lead and (
+        initial in CAPTION_LABEL_INITIALS
+        or (initial in "MV" and paragraph.startswith(CAPTION_LABEL_OPENINGS))
+    ):
         lead = CAPTION_LABEL.match(paragraph)
     if lead:
         cuts.append(Cut(lead.start(), lead.end(), "page furniture glued to the text"))
@@ -192,8 +205,7 @@ def _glued_furniture(paragraph: str) -> list[Cut]:
     if "%" in paragraph and (", +" in paragraph or ", -" in paragraph):
         ticker = "stock ticker glued to the text"
         cuts += [Cut(m.start(), m.end(), ticker) for m in TICKER_CHIP.finditer(paragraph)]
-    tail = paragraph[-60:].lower()
-    if "advertisement" in tail or "continues" in tail or "continue reading" in tail:
+    if paragraph[-1:].isalpha() and paragraph.endswith(AD_NOTICE_ENDINGS):
         notice = TRAILING_AD_NOTICE.search(paragraph, max(0, len(paragraph) - 80))
         if notice and notice.start() > 0:
             cuts.append(Cut(notice.start(), notice.end(), "advertising notice glued to the text"))

@@ -40,7 +40,7 @@ TEMPLATE_MARKER = re.compile(
     r"|#(?:related|embed|ad|video|image|gallery|pullquote)#"  # unfilled CMS placeholders: #related#
     r"|\[ ?edit ?\]"  # a wiki's edit link after a section heading: History[edit]
     # a wire service's typesetting codes, in capitals: (SET ITAL) … (END ITAL)
-    r"|\((?-i:SET|END|BEGIN) (?-i:ITAL|BOLD|OPTIONAL TRIM)\)"
+    r"|\((?-i:SET|END|BEGIN) (?-i:ITAL)\)"
     # wire story codes such as [L2N2CA27E]: letters and digits mixed
     r"|\[(?-i:(?=[A-Z0-9]*\d[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d)[A-Z0-9]{8,12})\]",
     re.IGNORECASE,
@@ -49,19 +49,19 @@ TEMPLATE_MARKER = re.compile(
 
 def may_hold_template_marker(paragraph: str) -> bool:
     """False only when *paragraph* holds no TEMPLATE_MARKER (True when unsure)."""
-    # Every TEMPLATE_MARKER alternative starts with one of these (or, for a typesetting
-    # code, ends with one): a few C-speed searches rule out prose (prices, percentages and
-    # single hashtags included) before any pattern runs. Single characters first: prose
-    # usually has none of "[", "{" or "%".
+    # Every TEMPLATE_MARKER alternative starts with one of these (a typesetting code ends
+    # with one): a few C-speed searches rule out prose (prices, percentages and a single
+    # hashtag included) before any pattern runs. Single characters first: prose usually
+    # has none of "[", "{" or "%".
     if "[" in paragraph:
         return True
     if "{" in paragraph and any(opening in paragraph for opening in ("{{", "{%", "{#", "${")):
         return True
     if "#" in paragraph and paragraph.count("#") >= 2:
         return True
-    if "(" in paragraph and any(code in paragraph for code in ("ITAL)", "BOLD)", "TRIM)")):
+    if "%" in paragraph and ("<%" in paragraph or "%%" in paragraph):
         return True
-    return "%" in paragraph and ("<%" in paragraph or "%%" in paragraph)
+    return "ITAL)" in paragraph  # a typesetting code: (SET ITAL) … (END ITAL)
 
 
 @_speed.memoize
