@@ -41,8 +41,8 @@ FLOORS = {
     "validation": (0.995, 0.225),
     "tune": (0.990, 0.185),
     "dev": (0.997, 0.05),
-    "modern-tune": (0.98, 0.15),
-    "modern-validation": (0.98, 0.60),
+    "modern-tune": (0.99, 0.10),
+    "modern-validation": (0.99, 0.55),
 }
 
 
