@@ -183,6 +183,17 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Unlock this article"),
     (rules.promo_line, "Try 1 month for $1"),
     (rules.promo_line, "Please enter a valid email address."),
+    (rules.page_furniture, "Zur Merkliste hinzufügen"),
+    (rules.page_furniture, "Sie haben bereits ein Abo? Hier anmelden"),
+    (rules.page_furniture, "4 Min. Lesezeit"),
+    (rules.page_furniture, "Anzeige – Scrollen Sie weiter"),
+    (rules.page_furniture, "Article réservé à nos abonnés"),
+    (rules.related_link, "Sur le même sujet"),
+    (rules.promo_line, "Recevez chaque matin l'essentiel de l'actualité"),
+    (rules.page_furniture, "Suscríbete para seguir leyendo"),
+    (rules.page_furniture, "Actualizado: 11/03/2025 09:14"),
+    (rules.related_link, "Más noticias"),
+    (rules.promo_line, "Únete a nuestro canal de WhatsApp"),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -268,6 +279,8 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Register voters before the deadline, the clerk urged."),
     # an address alone is kept: the article may have just introduced it ("… write to:")
     (rules.promo_line, "m.ortega@valleygazette.example"),
+    (rules.page_furniture, "Mehr aus Sorge um die Kinder blieben viele Eltern zu Hause."),
+    (rules.related_link, "Más noticias llegaron del puerto al mediodía, según la alcaldía."),
 ]
 
 
