@@ -17,11 +17,14 @@ Two kinds of text keep their lines together, as one block:
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import overload
 
 # Every character Python's str.splitlines() treats as a line boundary, as one pattern,
 # CRLF first so it counts once; except NEL (U+0085): in scraped text it is a windows-1252
@@ -44,6 +47,120 @@ def split_lines(text: str) -> list[str]:
 
 _RARE_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029")
 
+# A text of more lines than this, SHORT_LINE characters long or less on average, is held
+# as Lines: listed as strings, a line costs about 50 bytes before its first character, and
+# a text of short lines (a word list, a column of template markers) would take 7 to 10
+# times its own size before any cleaning. Longer lines are listed: the rules read each
+# paragraph several times, and Lines would make a new string each time.
+MANY_LINES = 4096
+SHORT_LINE = 64
+
+
+def line_count(text: str) -> int:
+    """The number of lines split_lines finds in *text* (one search per kind of break)."""
+    if not any(mark in text for mark in _RARE_BREAKS):
+        return text.count("\n") + 1
+    return sum(1 for _ in LINE_BREAK.finditer(text)) + 1
+
+
+# Lines read at a time by Lines.pick, and how far apart the first and last of them may lie
+# (in lines, for each one read) for the stretch between to be split whole.
+PICKED_AT_ONCE = 1024
+SPLIT_SPAN = 4
+# The characters of text Lines splits at once to find where its lines start and end.
+SPLIT_AT_ONCE = 1 << 13
+
+
+class Lines(Sequence[str]):
+    """The lines of a long text as split_lines splits them, held as the text and where
+    each line starts and ends: 8 bytes a line until it is read, and a line read is a
+    string that goes as soon as it is no longer used.
+
+    >>> lines = Lines("one\\r\\ntwo\\n\\nthree")
+    >>> len(lines), lines[1], list(lines)
+    (4, 'two', ['one', 'two', '', 'three'])
+    """
+
+    __slots__ = ("_ends", "_line_feeds_only", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        typecode = "i" if len(text) < 2**31 else "q"
+        starts, ends = array(typecode), array(typecode)
+        self._line_feeds_only = not any(mark in text for mark in _RARE_BREAKS)
+        if self._line_feeds_only:
+            # A piece of whole lines at a time, split at the speed of C: its lines' lengths
+            # give where each starts and ends.
+            position = 0
+            while position <= len(text):
+                cut = text.find("\n", position + SPLIT_AT_ONCE)
+                cut = len(text) if cut < 0 else cut
+                lengths = list(map(len, text[position:cut].split("\n")))
+                piece_starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=position))
+                starts.extend(piece_starts)
+                ends.extend(map(operator.add, piece_starts, lengths))
+                position = cut + 1
+        else:
+            position = 0
+            for found in LINE_BREAK.finditer(text):
+                starts.append(position)
+                ends.append(found.start())
+                position = found.end()
+            starts.append(position)
+            ends.append(len(text))
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._text[self._starts[index] : self._ends[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return self.pick(range(len(self)))
+
+    def batches(self, most_lines: int, most_characters: int) -> Iterator[tuple[int, list[str]]]:
+        """The lines in consecutive batches of at most *most_lines* lines, those that start
+        within *most_characters* of the first, each batch with the index of its first.
+
+        >>> list(Lines("ab\\ncd\\nefgh\\ni").batches(10, 5))
+        [(0, ['ab', 'cd']), (2, ['efgh', 'i'])]
+        """
+        starts = self._starts
+        first = 0
+        while first < len(starts):
+            past = bisect.bisect_right(starts, starts[first] + most_characters, first + 1)
+            past = min(past, first + most_lines)
+            yield first, list(self.pick(range(first, past)))
+            first = past
+
+    def pick(self, indices: Sequence[int]) -> Iterator[str]:
+        """The lines at *indices* (in increasing order), each read when asked.
+
+        >>> list(Lines("a\\nb\\nc\\nd").pick([0, 2, 3]))
+        ['a', 'c', 'd']
+        """
+        text, starts, ends = self._text, self._starts, self._ends
+        for first in range(0, len(indices), PICKED_AT_ONCE):
+            batch = indices[first : first + PICKED_AT_ONCE]
+            low, high = batch[0], batch[-1]
+            if self._line_feeds_only and high - low < SPLIT_SPAN * len(batch):
+                # One split of the stretch of text the batch spans makes its lines at the
+                # speed of C; slicing them one by one costs ten times more.
+                lines = text[starts[low] : ends[high]].split("\n")
+                if high - low + 1 == len(batch):
+                    yield from lines
+                else:
+                    yield from map(lines.__getitem__, [i - low for i in batch])
+            else:
+                for i in batch:
+                    yield text[starts[i] : ends[i]]
+
 
 def split_paragraphs(text: str, *, join_wrapped_lines: bool = False) -> list[str]:
     """Return the raw paragraphs of *text*, blank ones included (their index is the line).
@@ -57,7 +174,7 @@ def split_paragraphs(text: str, *, join_wrapped_lines: bool = False) -> list[str
     >>> split_paragraphs("a\\nb\\n\\nc", join_wrapped_lines=True)
     ['a b', 'c']
     """
-    return layout(text, join_wrapped_lines=join_wrapped_lines).paragraphs
+    return list(layout(text, join_wrapped_lines=join_wrapped_lines).paragraphs)
 
 
 def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final_newline: bool = True) -> str:
@@ -71,12 +188,28 @@ def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final
     >>> join_paragraphs([])
     ''
     """
-    kept = [p for p in paragraphs if p]
+    pieces: list[str] = []  # a long text is joined a batch at a time (see JOIN_BATCH)
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph:
+            if len(kept) == JOIN_BATCH:
+                pieces.append(separator.join(kept))
+                kept = []
+            kept.append(paragraph)
     if not kept:
         return ""
     if final_newline:
         kept[-1] += "\n"  # not added to the joined text: that would copy the whole of it
-    return separator.join(kept)
+    if not pieces:
+        return separator.join(kept)
+    pieces.append(separator.join(kept))
+    return separator.join(pieces)
+
+
+# Paragraphs joined at a time: a list of every paragraph of a long text of short lines, as
+# strings, would cost several times the text (see MANY_LINES); batches joined cost the
+# text once more.
+JOIN_BATCH = 4096
 
 
 # --- blocks: code and verse ----------------------------------------------------------------
@@ -299,7 +432,7 @@ class Layout:
     the indices of code lines, which no fix or rule touches.
     """
 
-    paragraphs: list[str]
+    paragraphs: Sequence[str]
     blocks: Sequence[int]
     verbatim: frozenset[int]
 
@@ -320,7 +453,9 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     >>> list(layout("for x in y:\\n    go(x)\\nText.").blocks)
     [0, 0, 2]
     """
-    lines = split_lines(text)
+    count = line_count(text)
+    many_short = count > MANY_LINES and len(text) < SHORT_LINE * count
+    lines: Sequence[str] = Lines(text) if many_short else split_lines(text)
     # Lines split on line feeds alone when the text has no other break (see split_lines).
     only_line_feeds = len(lines) == 1 or len(lines) == text.count("\n") + 1
     code = code_blocks(lines) if _may_hold_code(text, only_line_feeds) else {}
@@ -374,18 +509,25 @@ def join_layout(
     >>> join_layout([(0, "for x in y:"), (1, "    go(x)"), (2, "Text.")], [0, 0, 2])
     'for x in y:\\n    go(x)\\n\\nText.\\n'
     """
+    pieces: list[str] = []  # a long text is joined a batch at a time (see JOIN_BATCH)
     parts: list[str] = []
     last_block = None
     for index, paragraph in kept:
         if not paragraph:
             continue
         block = blocks[index]
-        if parts:
+        if last_block is not None:
             parts.append("\n" if block == last_block else separator)
         parts.append(paragraph)
         last_block = block
-    if not parts:
+        if len(parts) >= 2 * JOIN_BATCH:
+            pieces.append("".join(parts))
+            parts = []
+    if last_block is None:
         return ""
     if final_newline:
         parts.append("\n")  # joined with the rest: added afterwards, it would copy the whole text
-    return "".join(parts)
+    if not pieces:
+        return "".join(parts)
+    pieces.append("".join(parts))
+    return "".join(pieces)

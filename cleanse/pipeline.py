@@ -21,11 +21,11 @@ import dataclasses
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from cleanse import _speed, fixes
 from cleanse.config import DEFAULT_CONFIG, Config
-from cleanse.paragraphs import join_layout, join_paragraphs, layout, regroup
+from cleanse.paragraphs import Lines, join_layout, join_paragraphs, layout, regroup
 from cleanse.patterns import compile_whole_paragraph
 from cleanse.registry import BUILTIN_STEPS, ContextStep, FixStep, LineStep, SpanStep, Step
 from cleanse.rules import phrases
@@ -47,8 +47,9 @@ __all__ = [
 Action = Literal["pruned", "fixed", "dropped", "cut", "laid out"]
 
 # Paragraphs remembered per document, and the longest remembered (see _run): repeated
-# lines are short (boilerplate, markers), and the bound keeps memory flat.
-REMEMBERED_PARAGRAPHS = 10_000
+# lines are short (boilerplate, markers), and the bound keeps memory flat (a remembered
+# paragraph costs about 170 bytes: a document of short lines must not hold one per line).
+REMEMBERED_PARAGRAPHS = 2_000
 REMEMBERED_LENGTH = 200
 REMEMBER_FROM = 500  # paragraphs in a document
 _NO_CHANGES: list[Change] = []  # shared, never appended to
@@ -79,17 +80,90 @@ class _Numbered:
 
     def __init__(self) -> None:
         self.positions: array[int] = array("q")
-        self.texts: list[str] = []
+        self.texts: Sequence[str] = []
 
     def append(self, position: int, text: str) -> None:
         self.positions.append(position)
-        self.texts.append(text)
+        self.texts.append(text)  # type: ignore[attr-defined]
+
+    def append_as_input(self, position: int, text: str) -> None:
+        """Append *text*, the paragraph at *position* of the input as it came."""
+        self.append(position, text)
+
+    def take(self, other: _Numbered, k: int) -> None:
+        """Append the *k*-th paragraph of *other*, held as *other* holds it."""
+        self.append(other.positions[k], other.texts[k])
+
+    def empty(self) -> _Numbered:
+        """A new, empty collection of the same kind."""
+        return _Numbered()
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self.positions)
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
         return zip(self.positions, self.texts, strict=True)
+
+
+class _NumberedLines(_Numbered):
+    """Paragraphs of a long text (see Lines), held without a string for each: one kept as
+    it came is read from the input's lines when asked; only the others are held, by
+    their place in the collection."""
+
+    __slots__ = ("changed", "source")
+
+    def __init__(self, source: Lines) -> None:
+        self.positions = array("q")
+        self.source = source
+        self.changed: dict[int, str] = {}
+        self.texts = _Texts(self)
+
+    def append(self, position: int, text: str) -> None:
+        self.changed[len(self.positions)] = text
+        self.positions.append(position)
+
+    def append_as_input(self, position: int, text: str) -> None:
+        self.positions.append(position)
+
+    def take(self, other: _Numbered, k: int) -> None:
+        assert isinstance(other, _NumberedLines)
+        text = other.changed.get(k)
+        if text is not None:
+            self.changed[len(self.positions)] = text
+        self.positions.append(other.positions[k])
+
+    def empty(self) -> _Numbered:
+        return _NumberedLines(self.source)
+
+
+class _Texts(Sequence[str]):
+    """The paragraphs of a :class:`_NumberedLines`, each read when asked."""
+
+    __slots__ = ("_numbered",)
+
+    def __init__(self, numbered: _NumberedLines) -> None:
+        self._numbered = numbered
+
+    def __len__(self) -> int:
+        return len(self._numbered.positions)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+    def __getitem__(self, k: int | slice) -> str | list[str]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        numbered = self._numbered
+        if k < 0:
+            k += len(numbered.positions)
+        text = numbered.changed.get(k)
+        return numbered.source[numbered.positions[k]] if text is None else text
+
+    def __iter__(self) -> Iterator[str]:
+        numbered = self._numbered
+        as_input = numbered.source.pick(numbered.positions)
+        return map(numbered.changed.get, range(len(numbered.positions)), as_input)
 
 
 def steps(config: Config | None = None) -> list[Step]:
@@ -224,44 +298,51 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
         )
         raise TypeError(f"cleanse.clean() takes a str, not {type(text).__name__}{hint}")
     plan = _plan(config)
-    survivors = _Numbered()
-    dropped = _Numbered()
     split = layout(text, join_wrapped_lines=plan.join_wrapped_lines)
     paragraphs = split.paragraphs
-    if plan.spans:
-        # Most paragraphs reach the rules as they came, stripped: their literals are
-        # found by scanning the document's paragraphs back to back.
-        _speed.prescan([p.strip() for p in paragraphs if p])
+    # A long text of many lines holds its lines as Lines; what is kept as it came is read
+    # from there again (see _Numbered).
+    survivors = _NumberedLines(paragraphs) if isinstance(paragraphs, Lines) else _Numbered()
+    dropped = _Numbered()
     # What a repeated paragraph became, and the changes it took: the steps before the
     # context rules see one paragraph alone, so the same text comes out the same way.
     # Only a long document gains from it (a page has few repeated lines).
     seen: dict[str, tuple[str | None, list[Change], str | None]] = {}
     remember = len(paragraphs) > REMEMBER_FROM
     verbatim = split.verbatim
-    for index, raw in enumerate(paragraphs):
-        if not raw and plan.only_builtin_fixes:
-            continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
-        paragraph: str | None
-        short = remember and len(raw) <= REMEMBERED_LENGTH
-        if verbatim and index in verbatim:
-            paragraph = _keep_code(raw, index, changes)
-        elif short and raw in seen:
-            paragraph, made, dropped_as = seen[raw]
-            if changes is not None:
-                changes += [dataclasses.replace(change, paragraph=index) for change in made]
-            if dropped_as is not None:
-                dropped.append(index, dropped_as)
-        elif short:
-            mark, before = len(changes) if changes is not None else 0, len(dropped)
-            paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
-            if len(seen) < REMEMBERED_PARAGRAPHS:
-                made = changes[mark:] if changes is not None else _NO_CHANGES
-                seen[raw] = (paragraph, made, dropped.texts[-1] if len(dropped) > before else None)
-        else:
-            paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
-        if paragraph:
-            survivors.append(index, paragraph)
-    paragraphs.clear()  # what survives is in survivors; the rest (junk lines) can go now
+    for first, batch in _batches(paragraphs):
+        if plan.spans:
+            # Most paragraphs reach the rules as they came, stripped: their literals are
+            # found by scanning the document's paragraphs back to back.
+            _speed.prescan([p.strip() for p in batch if p])
+        for index, raw in enumerate(batch, first):
+            if not raw and plan.only_builtin_fixes:
+                continue  # a blank line: the built-in fixes leave it empty, and empty is dropped
+            paragraph: str | None
+            short = remember and len(raw) <= REMEMBERED_LENGTH
+            if verbatim and index in verbatim:
+                paragraph = _keep_code(raw, index, changes)
+            elif short and raw in seen:
+                paragraph, made, dropped_as = seen[raw]
+                if changes is not None:
+                    changes += [dataclasses.replace(change, paragraph=index) for change in made]
+                if dropped_as is not None:
+                    dropped.append(index, dropped_as)
+            elif short:
+                mark, before = len(changes) if changes is not None else 0, len(dropped)
+                paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
+                if len(seen) < REMEMBERED_PARAGRAPHS:
+                    made = changes[mark:] if changes is not None else _NO_CHANGES
+                    seen[raw] = (paragraph, made, dropped.texts[-1] if len(dropped) > before else None)
+            else:
+                paragraph = _clean_paragraph(raw, index, plan, changes, dropped)
+            if paragraph == raw:
+                if raw:
+                    survivors.append_as_input(index, raw)
+            elif paragraph:
+                survivors.append(index, paragraph)
+    if isinstance(paragraphs, list):
+        paragraphs.clear()  # what survives is in survivors; the rest (junk lines) can go now
     if plan.contexts:
         survivors = _drop_in_context(survivors, dropped, plan, changes, split.verbatim)
     # Without code or verse every paragraph is a block of its own, as layout() numbered them.
@@ -273,6 +354,20 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     if changes is not None and cleaned != text and not changes:
         changes.append(_layout_change(text, cleaned, plan))
     return cleaned
+
+
+def _batches(paragraphs: Sequence[str]) -> Iterator[tuple[int, Sequence[str]]]:
+    """The paragraphs in batches, each with the index of its first: a list as it is, and
+    Lines read a batch at a time, so that a batch's strings and their scan answers are
+    all a long text holds at once."""
+    if isinstance(paragraphs, Lines):
+        return paragraphs.batches(BATCH_PARAGRAPHS, BATCH_CHARACTERS)
+    return iter([(0, paragraphs)])
+
+
+# The most paragraphs, and characters, a batch of Lines holds (see _batches).
+BATCH_PARAGRAPHS = 1024
+BATCH_CHARACTERS = 1 << 16
 
 
 def _layout_change(text: str, cleaned: str, plan: _Plan) -> Change:
@@ -453,8 +548,8 @@ def _context_rounds(
         active = [step for step in contexts if step.may_fire(document)]
         if not active:
             break  # no rule can drop anything: the survivors stay as they are
-        kept = _Numbered()
-        for index, paragraph in survivors:
+        kept = survivors.empty()
+        for k, (index, paragraph) in enumerate(survivors):
             reason = None
             if index not in verbatim and (plan.protect is None or not plan.protect.search(paragraph)):
                 for step in active:
@@ -464,7 +559,7 @@ def _context_rounds(
                             changes.append(Change(step.name, "dropped", index, paragraph, "", str(reason)))
                         break
             if not reason:
-                kept.append(index, paragraph)
+                kept.take(survivors, k)
         if len(kept) == len(survivors):
             break
         document.release()  # the next round reads a new document; this one is done

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from cleanse.paragraphs import join_paragraphs, split_lines, split_paragraphs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanse import paragraphs as paragraphs_module
+from cleanse.paragraphs import Lines, join_paragraphs, split_lines, split_paragraphs
 
 # --- split_lines: every kind of line break -------------------------------------------------
 
@@ -102,3 +107,50 @@ def test_joined_paragraphs_split_back_the_same(paragraphs: list[str]) -> None:
     assert [p for p in split_paragraphs(joined) if p] == paragraphs
     assert split_paragraphs(joined, join_wrapped_lines=True) == paragraphs
     assert join_paragraphs(split_paragraphs(joined)) == joined
+
+
+# --- Lines: a long text's lines without a string for each ------------------------------------
+
+line_pieces = st.lists(
+    st.sampled_from(["a", "word", " ", "", "\n", "\n\n", "\r\n", "\r", "\u2028", "\x85", "é", "😀"]),
+    max_size=80,
+).map("".join)
+
+
+@given(line_pieces)
+def test_lines_are_the_lines_split_lines_gives(text: str) -> None:
+    lines = Lines(text)
+    expected = split_lines(text)
+    assert list(lines) == expected
+    assert len(lines) == len(expected)
+    assert [lines[i] for i in range(len(lines))] == expected
+    assert lines[-1] == expected[-1]
+
+
+@given(line_pieces, st.integers(1, 5), st.integers(1, 12), st.data())
+def test_lines_are_read_in_batches_and_picked_in_order(
+    text: str, most_lines: int, most_characters: int, data: st.DataObject
+) -> None:
+    lines = Lines(text)
+    batches = list(lines.batches(most_lines, most_characters))
+    assert [line for _, batch in batches for line in batch] == list(lines)
+    assert [first for first, _ in batches] == list(
+        itertools.accumulate((len(batch) for _, batch in batches[:-1]), initial=0)
+    )
+    assert all(1 <= len(batch) <= most_lines for _, batch in batches)
+    wanted = sorted(data.draw(st.sets(st.integers(0, len(lines) - 1))))
+    assert list(lines.pick(wanted)) == [lines[i] for i in wanted]
+
+
+def test_lines_read_a_long_text_a_piece_at_a_time() -> None:
+    text = "\n".join(f"line {i}" for i in range(20_000)) + "\n"
+    assert list(Lines(text)) == text.split("\n")
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 3, 7])
+def test_joining_in_batches_joins_as_one_join_does(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    paragraphs = ["a", "", "b", "c", "", "d", "e", "f"][:size]
+    expected = join_paragraphs(paragraphs)
+    monkeypatch.setattr(paragraphs_module, "JOIN_BATCH", 2)
+    assert join_paragraphs(paragraphs) == expected
+    assert join_paragraphs(paragraphs, "\n", final_newline=False) == "\n".join(p for p in paragraphs if p)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tracemalloc
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 
@@ -270,6 +272,28 @@ def test_a_20_mb_single_line() -> None:
 def test_a_long_line_of_non_ascii_text() -> None:
     line = "Ünïcödé 東京 шлях — “quoted” " * 40_000
     assert clean(line) == line.strip() + "\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        lambda i: f"word{i}",  # a word list: every line kept
+        lambda i: "{{x}}",  # template markers: every line dropped
+    ],
+    ids=["one word a line", "a template marker a line"],
+)
+def test_a_text_of_many_short_lines_holds_less_than_eight_times_its_size(line: Callable[[int], str]) -> None:
+    # Listed as strings, lines of a few characters would cost 7-10 times the text before any
+    # cleaning; the lines are held as where they start and end instead (cleanse.paragraphs.Lines).
+    text = "\n".join(line(i) for i in range(20_000))
+    clean(text[: len(text) // 4])  # patterns compiled, once for all documents, before measuring
+    tracemalloc.start()
+    try:
+        clean(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(text.encode("utf-8"))
 
 
 # --- explanations ----------------------------------------------------------------------------

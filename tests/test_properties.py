@@ -14,15 +14,18 @@ derandomized ``ci`` profile, ``HYPOTHESIS_PROFILE=thorough`` runs many more.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
+from collections.abc import Iterator
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleanse
-from cleanse import fixes, rules
+from cleanse import fixes, paragraphs, pipeline, rules
 from cleanse.paragraphs import join_paragraphs, split_paragraphs
 from cleanse.rules import text as text_facts
 
@@ -413,3 +416,35 @@ def test_odd_shapes_clean_within_a_generous_deadline(text: str) -> None:
     # A few thousand lines or words: a shape whose cost grew faster than its size (a
     # pattern rescanning from every capital, fixes re-run over a whole line) takes seconds.
     assert cleanse.clean(cleanse.clean(text)) == cleanse.clean(text)
+
+
+# --- a long text of short lines is cleaned as a short one is -------------------------------
+
+
+DEFAULT = cleanse.Config()
+
+
+@contextlib.contextmanager
+def every_text_held_as_lines() -> Iterator[None]:
+    """Every text held as Lines (see cleanse.paragraphs), read and joined a few lines at a
+    time, and repeated lines remembered: what a long text of short lines goes through."""
+    with (
+        mock.patch.multiple(paragraphs, MANY_LINES=0, SHORT_LINE=10**9, JOIN_BATCH=2, PICKED_AT_ONCE=2),
+        mock.patch.multiple(paragraphs, SPLIT_AT_ONCE=5),
+        mock.patch.multiple(pipeline, BATCH_PARAGRAPHS=3, BATCH_CHARACTERS=40, REMEMBER_FROM=1),
+        mock.patch.multiple(pipeline, REMEMBERED_PARAGRAPHS=2),
+    ):
+        yield
+
+
+@given(config=st.sampled_from([DEFAULT, *CONFIGS]), text=any_input)
+@example(config=DEFAULT, text="Python basics\nfor line in f:\n    print(line)\nDone.\n")
+@example(config=DEFAULT, text="Sea\n\nThe tide comes in,\nthe gulls cry.\n\nAnd still,\nthe sea.\n")
+@example(config=DEFAULT, text="READ MORE:\nA\nB\r\nText of it.\r\n{{x}}\n{{x}}\n")
+def test_a_text_held_as_lines_is_cleaned_and_explained_as_a_listed_one(
+    config: cleanse.Config, text: str
+) -> None:
+    expected = cleanse.clean_and_explain(text, config)
+    with every_text_held_as_lines():
+        assert cleanse.clean_and_explain(text, config) == expected
+        assert cleanse.clean(text, config) == expected[0]

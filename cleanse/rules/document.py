@@ -8,7 +8,7 @@ page).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -61,11 +61,11 @@ class Document:
     def anywhere(self, found_in: Callable[[str], bool]) -> bool:
         """``found_in`` of the paragraphs joined by line breaks: for a test that no line break
         can start (a search for characters that are not one), the same as asking each
-        paragraph. A long document is asked paragraph by paragraph instead, so that it is
+        paragraph. A long document is asked a run of paragraphs at a time, so that it is
         not copied whole (see JOINED_AT_MOST).
         """
         if len(self.paragraphs) > 1 and self.size > JOINED_AT_MOST:
-            return any(map(found_in, self.paragraphs))
+            return any(map(found_in, _joined_runs(self.paragraphs)))
         return found_in(self.joined)
 
     def release(self) -> None:
@@ -90,5 +90,22 @@ class Document:
 # Past this many characters a document is searched paragraph by paragraph (Document.anywhere):
 # one search of the joined text is quicker, and the copy it needs is the page again.
 JOINED_AT_MOST = 100_000
+RUN_CHARACTERS = 1 << 14
+
+
+def _joined_runs(paragraphs: Iterable[str]) -> Iterator[str]:
+    """Runs of consecutive *paragraphs* joined by line breaks, each about RUN_CHARACTERS
+    long (a longer paragraph alone): one search per run, and no copy of the whole text."""
+    run: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        run.append(paragraph)
+        size += len(paragraph) + 1
+        if size >= RUN_CHARACTERS:
+            yield "\n".join(run)
+            run, size = [], 0
+    if run:
+        yield "\n".join(run)
+
 
 _MISSING = object()  # a fact may be None or False; this never is

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import islice
 
 from cleanse._speed import LazyRegex
 from cleanse.paragraphs import breaks_a_sentence, is_verse_length
@@ -76,7 +77,7 @@ class HeadlineEvidence:
 
     def __init__(self, document: Document) -> None:
         self._document = document
-        self.shapes = [n for n in map(headline_shape, document.paragraphs[1:]) if n]
+        self.shapes = [n for n in map(headline_shape, islice(document.paragraphs, 1, None)) if n]
 
     @cached_property
     def shouting_share(self) -> float:
@@ -226,7 +227,8 @@ def may_fire(document: Document) -> bool:
     page = document.fact(HeadlineEvidence)
     if any(n >= 3 for n in page.shapes) and not page.capitals_are_no_signal:
         return True
-    return document.anywhere(has_spaced_dash) and any(map(is_sourced_headline, document.paragraphs[1:]))
+    others = islice(document.paragraphs, 1, None)
+    return document.anywhere(has_spaced_dash) and any(map(is_sourced_headline, others))
 
 
 # A run of at least eight capitalised words inside a mixed-case paragraph: another story's

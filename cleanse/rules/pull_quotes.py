@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import islice
 
 from cleanse import _speed
 from cleanse.rules.document import Document
@@ -518,5 +519,5 @@ def may_fire(document: Document) -> bool:
         return True
     return any(
         paragraph[:1] in QUOTE_OPENERS and page.may_quote_elsewhere(paragraph)
-        for paragraph in document.paragraphs[1:]
+        for paragraph in islice(document.paragraphs, 1, None)
     )

@@ -104,7 +104,12 @@ def template_marker(paragraph: str, document: Document) -> str | None:
 
 def discusses_templates(document: Document) -> bool:
     """True when some paragraph of *document* talks about templates (a tutorial, template docs)."""
-    return any(TEMPLATE_TALK.search(p) for p in document.paragraphs)
+    return document.anywhere(_talks_about_templates)
+
+
+def _talks_about_templates(text: str) -> bool:
+    """True when *text* names templates (TEMPLATE_TALK: no match holds a line break)."""
+    return TEMPLATE_TALK.search(text) is not None
 
 
 def may_fire(document: Document) -> bool:
