@@ -48,6 +48,18 @@ SHAPES: dict[str, Shape] = {
     "one-word lines": lambda docs, prose, n: "\n".join(f"word{i}" for i in range(n // 8)),
     "template-marker lines": lambda docs, prose, n: "\n".join("{{x}}" for _ in range(n // 6)),
     "articles joined into one": lambda docs, prose, n: "\n".join(_prose(docs, n)),
+    # Shapes of many lines that are not held as where each line starts and ends alone:
+    "one word a line, spaced": lambda docs, prose, n: "\n".join(f" word{i} " for i in range(n // 10)),
+    "a number a line": lambda docs, prose, n: "\n".join(str(i) for i in range(n // 6)),
+    "a word and an emoji a line": lambda docs, prose, n: "\n".join(
+        f"wörd{i} \U0001f600" for i in range(n // 13)
+    ),
+    "code": lambda docs, prose, n: "\n".join(
+        "for x in y:" if i % 5 == 0 else f"    go({i})" for i in range(n // 12)
+    ),
+    "verse in stanzas": lambda docs, prose, n: "\n\n".join(
+        f"the tide comes in {i},\nthe gulls cry" for i in range(n // 32)
+    ),
 }
 
 
