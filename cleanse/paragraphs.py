@@ -57,10 +57,16 @@ SHORT_LINE = 64
 
 
 def line_count(text: str) -> int:
-    """The number of lines split_lines finds in *text* (one search per kind of break)."""
-    if not any(mark in text for mark in _RARE_BREAKS):
-        return text.count("\n") + 1
-    return sum(1 for _ in LINE_BREAK.finditer(text)) + 1
+    """The number of lines split_lines finds in *text*: one count per kind of break, a
+    CRLF counted once.
+
+    >>> line_count("a\\r\\nb\\rc\\n\\u2028d")
+    5
+    """
+    breaks = text.count("\n")
+    if any(mark in text for mark in _RARE_BREAKS):
+        breaks += sum(map(text.count, _RARE_BREAKS)) - text.count("\r\n")
+    return breaks + 1
 
 
 # Lines read at a time by Lines.pick, and how far apart the first and last of them may lie
@@ -71,7 +77,30 @@ SPLIT_SPAN = 4
 SPLIT_AT_ONCE = 1 << 13
 
 
-class Lines(Sequence[str]):
+class ReadWhenAsked(Sequence[str]):
+    """A sequence of strings made only when read (see Lines): a subclass says how to read
+    the string at an index, counted from 0, and how many there are."""
+
+    __slots__ = ()
+
+    def _read(self, index: int) -> str:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._read(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._read(index)
+
+
+class Lines(ReadWhenAsked):
     """The lines of a long text as split_lines splits them, held as the text and where
     each line starts and ends: 8 bytes a line until it is read, and a line read is a
     string that goes as soon as it is no longer used.
@@ -112,13 +141,7 @@ class Lines(Sequence[str]):
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _read(self, index: int) -> str:
         return self._text[self._starts[index] : self._ends[index]]
 
     def __iter__(self) -> Iterator[str]:

@@ -21,11 +21,11 @@ import dataclasses
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 from cleanse import _speed, fixes
 from cleanse.config import DEFAULT_CONFIG, Config
-from cleanse.paragraphs import Lines, join_layout, join_paragraphs, layout, regroup
+from cleanse.paragraphs import Lines, ReadWhenAsked, join_layout, join_paragraphs, layout, regroup
 from cleanse.patterns import compile_whole_paragraph
 from cleanse.registry import BUILTIN_STEPS, ContextStep, FixStep, LineStep, SpanStep, Step
 from cleanse.rules import phrases
@@ -136,7 +136,7 @@ class _NumberedLines(_Numbered):
         return _NumberedLines(self.source)
 
 
-class _Texts(Sequence[str]):
+class _Texts(ReadWhenAsked):
     """The paragraphs of a :class:`_NumberedLines`, each read when asked."""
 
     __slots__ = ("_numbered",)
@@ -147,16 +147,8 @@ class _Texts(Sequence[str]):
     def __len__(self) -> int:
         return len(self._numbered.positions)
 
-    @overload
-    def __getitem__(self, k: int) -> str: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[str]: ...
-    def __getitem__(self, k: int | slice) -> str | list[str]:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def _read(self, k: int) -> str:
         numbered = self._numbered
-        if k < 0:
-            k += len(numbered.positions)
         text = numbered.changed.get(k)
         return numbered.source[numbered.positions[k]] if text is None else text
 
