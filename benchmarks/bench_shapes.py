@@ -1,6 +1,6 @@
 """Cost per MB of odd shapes of text, against the news corpus's own, and peak memory.
 
-    python benchmarks/bench_shapes.py [--corpora PATH] [--mb 1.0]
+    python benchmarks/bench_shapes.py [--corpora PATH] [--mb 1.0] [--only WORDS ...]
 
 One document of each shape, built from the news corpus's own paragraphs, at two sizes (so
 that cost growing faster than size shows), timed in the same run as the whole news corpus
@@ -88,7 +88,23 @@ def main(argv: list[str] | None = None) -> int:
         "--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpora"
     )
     parser.add_argument("--mb", type=float, default=1.0, help="the smaller size of each shape, in MB")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="WORDS",
+        help="the shapes whose name holds WORDS (repeatable)",
+    )
     args = parser.parse_args(argv)
+    shapes = {
+        name: make for name, make in SHAPES.items() if not args.only or any(w in name for w in args.only)
+    }
+    if not shapes:
+        print(
+            f"bench_shapes: no shape's name holds {' or '.join(map(repr, args.only))};"
+            f" the shapes: {', '.join(SHAPES)}"
+        )
+        return 2
     path = args.corpora / "news_articles_with_artifacts.jsonl"
     if not path.exists():
         print(f"bench_shapes: news corpus not found at {path}; pass --corpora (nothing measured)")
@@ -104,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"news corpus: {news_mb:.2f} MB, {news_per_mb:.3f} s/MB (the baseline)")
     print(f"{'shape':30} {'MB':>6} {'s':>7} {'x news':>7} {'peak x size':>12} {'ftfy':>6} {'lines':>6}")
     worst = most = 0.0
-    for name, make in SHAPES.items():
+    for name, make in shapes.items():
         for factor in (1, 2):
             text = make(docs, prose, int(args.mb * factor * 1e6))
             mb = len(text.encode("utf-8")) / 1e6

@@ -18,10 +18,12 @@ Two kinds of text keep their lines together, as one block:
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import overload
@@ -211,28 +213,33 @@ def join_paragraphs(paragraphs: Iterable[str], separator: str = "\n\n", *, final
     >>> join_paragraphs([])
     ''
     """
-    pieces: list[str] = []  # a long text is joined a batch at a time (see JOIN_BATCH)
+    # A long text is joined a batch at a time (see JOIN_BATCH), each batch added to the
+    # text so far with += on a string nothing else holds: CPython then grows it where it
+    # lies, and the text is held once, not twice (as batches and their join would be).
+    joined = ""
     kept: list[str] = []
     for paragraph in paragraphs:
         if paragraph:
             if len(kept) == JOIN_BATCH:
-                pieces.append(separator.join(kept))
+                if joined:
+                    joined += separator
+                joined += separator.join(kept)
                 kept = []
             kept.append(paragraph)
     if not kept:
         return ""
     if final_newline:
         kept[-1] += "\n"  # not added to the joined text: that would copy the whole of it
-    if not pieces:
-        return separator.join(kept)
-    pieces.append(separator.join(kept))
-    return separator.join(pieces)
+    if joined:
+        joined += separator
+    joined += separator.join(kept)
+    return joined
 
 
 # Paragraphs joined at a time: a list of every paragraph of a long text of short lines, as
 # strings, would cost several times the text (see MANY_LINES); batches joined cost the
 # text once more.
-JOIN_BATCH = 4096
+JOIN_BATCH = 1024
 
 
 # --- blocks: code and verse ----------------------------------------------------------------
@@ -307,6 +314,74 @@ _CODE_LINE_START = re.compile(r"[\n\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029](?:[ \t$]|
 _CODE_AFTER_LINE_FEED = re.compile(r"\n(?:[ \t$]|>>>|PS>)")  # a literal first: a fast search
 
 
+class Runs:
+    """Runs of consecutive lines, each as where it starts and where it ends (exclusive), in
+    order: two flat arrays, so that a text of many small blocks (code, stanzas) costs 16
+    bytes a block, not a dictionary entry a line.
+
+    >>> runs = Runs()
+    >>> runs.add(1, 3); runs.add(5, 6)
+    >>> list(runs), runs.as_dict()
+    ([(1, 3), (5, 6)], {1: 1, 2: 1, 5: 5})
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
+
+    def as_dict(self) -> dict[int, int]:
+        """Each line of a run, mapped to the run's first line."""
+        return {line: start for start, end in self for line in range(start, end)}
+
+
+class LineSet(AbstractSet[int]):
+    """Line numbers held as one byte a line (a set would take some 60 bytes for each).
+
+    >>> marked = LineSet.of_runs(6, [(1, 3)])
+    >>> 2 in marked, 3 in marked, list(marked), len(marked)
+    (True, False, [1, 2], 2)
+    """
+
+    __slots__ = ("_count", "_flags")
+
+    def __init__(self, flags: bytearray) -> None:
+        self._flags = flags
+        self._count = len(flags) - flags.count(0)
+
+    @classmethod
+    def of_runs(cls, size: int, runs: Iterable[tuple[int, int]]) -> LineSet:
+        """The lines of *runs*, among *size* lines."""
+        flags = bytearray(size)
+        for start, end in runs:
+            flags[start:end] = b"\x01" * (end - start)
+        return cls(flags)
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, int) and 0 <= line < len(self._flags) and self._flags[line] != 0
+
+    def __iter__(self) -> Iterator[int]:
+        flags = self._flags
+        line = flags.find(1)
+        while line >= 0:
+            yield line
+            line = flags.find(1, line + 1)
+
+    def __len__(self) -> int:
+        return self._count
+
+
 def code_blocks(lines: Sequence[str]) -> dict[int, int]:
     """Map each line that is code to the first line of its block.
 
@@ -315,7 +390,12 @@ def code_blocks(lines: Sequence[str]) -> dict[int, int]:
     >>> code_blocks(["He said:", "    We will win.", "$ ls -la"])
     {2: 2}
     """
-    code: dict[int, int] = {}
+    return code_runs(lines).as_dict()
+
+
+def code_runs(lines: Sequence[str]) -> Runs:
+    """The blocks of code among *lines* (see code_blocks), as runs."""
+    code = Runs()
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -332,7 +412,7 @@ def code_blocks(lines: Sequence[str]) -> dict[int, int]:
             i += 1
             while i < len(lines) and _PROMPT.match(lines[i]):
                 i += 1
-            code.update(dict.fromkeys(range(start, i), start))
+            code.add(start, i)
             continue
         if i + 1 < len(lines) and _opens_block(line, lines[i + 1]):
             start, base, j = i, _indent(line), i + 1
@@ -344,7 +424,7 @@ def code_blocks(lines: Sequence[str]) -> dict[int, int]:
                     break
                 else:
                     break
-            code.update(dict.fromkeys(range(start, j), start))
+            code.add(start, j)
             i = j
             continue
         i += 1
@@ -374,8 +454,9 @@ def verse_blocks(lines: Sequence[str], taken: Iterable[int] = ()) -> dict[int, i
     """Map each line of a stanza to the stanza's first line.
 
     Only in a text that has blank lines (one that separates its paragraphs or stanzas by
-    them): a run of two or more short lines between blank lines, none of them code, where
-    some line ends in the middle of a sentence (lines of prose end with their sentence).
+    them): a run of two or more short lines between blank lines, none of them code
+    (*taken*), where some line ends in the middle of a sentence (lines of prose end with
+    their sentence).
 
     >>> verse_blocks(["The tide comes in,", "the gulls cry.", "", "And still,", "the sea."])
     {0: 0, 1: 0, 3: 3, 4: 3}
@@ -384,65 +465,92 @@ def verse_blocks(lines: Sequence[str], taken: Iterable[int] = ()) -> dict[int, i
     >>> verse_blocks(["The tide comes in,", "the gulls complain."])
     {}
     """
-    filled = list(map(bool, map(str.strip, lines)))
+    skip = taken if isinstance(taken, AbstractSet) else frozenset(taken)
+    return verse_runs(lines, skip).as_dict()
+
+
+def verse_runs(lines: Sequence[str], taken: AbstractSet[int] = frozenset()) -> Runs:
+    """The stanzas among *lines* (see verse_blocks), as runs."""
+    filled = bytearray(map(bool, map(str.strip, lines)))  # a byte a line: 1 when not blank
     # Blank lines between paragraphs, and two non-blank lines in a row, or no stanza at all:
     # most texts have no blank line, or one between every two paragraphs.
-    if all(filled) or not any(map(operator.and_, filled, filled[1:])):
-        return {}
-    skip = set(taken)
-    verse: dict[int, int] = {}
+    verse = Runs()
+    if 0 not in filled or b"\x01\x01" not in filled:
+        return verse
     start = 0
     for i in range(len(lines) + 1):
-        if i < len(lines) and lines[i].strip():
+        if i < len(lines) and filled[i]:
             continue
         run = range(start, i)
         if (
             len(run) >= 2
-            and not skip.intersection(run)
+            and not any(k in taken for k in run)
             and all(is_verse_length(lines[k]) for k in run)
             and any(breaks_a_sentence(lines[k]) for k in run[:-1])
         ):
-            verse.update(dict.fromkeys(run, start))
+            verse.add(start, i)
         start = i + 1
     # One stanza alone is no poem: a title and a byline above the text look the same.
-    return verse if len(set(verse.values())) >= MIN_STANZAS else {}
+    return verse if len(verse) >= MIN_STANZAS else Runs()
 
 
-def regroup(kept: Sequence[tuple[int, str]], layout: Layout) -> Sequence[int]:
-    """The blocks to join *kept* (index, paragraph) pairs by, as cleaning the result again
-    would find them: code as it was, and the stanzas that are still stanzas.
+def regroup(indices: Sequence[int], paragraphs: Sequence[str], layout: Layout) -> Sequence[int]:
+    """The blocks to join the kept paragraphs by (*paragraphs*, at *indices* of the input),
+    as cleaning the result again would find them: code as it was, and the stanzas that are
+    still stanzas.
 
     Dropping lines can leave a stanza of one line, or one stanza in the whole text; the
     output is then laid out as the same rules read it, so that cleaning twice changes
     nothing more.
 
     >>> lay = layout("Sea\\n\\nThe tide comes in,\\nthe gulls cry.\\n\\nAnd still,\\nthe sea.\\n")
-    >>> list(regroup([(0, "Sea"), (2, "The tide comes in,"), (3, "the gulls cry.")], lay)[2:4])
+    >>> list(regroup([0, 2, 3], ["Sea", "The tide comes in,", "the gulls cry."], lay)[2:4])
     [2, 3]
     """
-    lines: list[str] = []
-    where: list[int] = []  # for each line of the output, its index among kept
+    # The output's lines, as a kept paragraph's place among the kept (-1: the blank line
+    # between two blocks): flat, and each line read when asked (see _OutputLines).
+    where: array[int] = array("q")
     previous = None
-    for position, (index, paragraph) in enumerate(kept):
+    for position, index in enumerate(indices):
         block = layout.blocks[index]
-        if lines and block != previous:
-            lines.append("")
+        if where and block != previous:
             where.append(-1)
-        lines.append(paragraph)
         where.append(position)
         previous = block
-    code = {i for i, position in enumerate(where) if position >= 0 and kept[position][0] in layout.verbatim}
-    verse = verse_blocks(lines, code)
+    verbatim = layout.verbatim
+    code = (
+        frozenset[int]()
+        if not verbatim
+        else LineSet(bytearray(position >= 0 and indices[position] in verbatim for position in where))
+    )
+    verse = verse_runs(_OutputLines(where, paragraphs), code)
     blocks = array("q", range(len(layout.blocks)))  # flat: an int object a line costs more than a short line
-    for i, position in enumerate(where):
-        if position < 0:
-            continue
-        index = kept[position][0]
-        if index in layout.verbatim:
-            blocks[index] = layout.blocks[index]
-        elif i in verse:
-            blocks[index] = kept[where[verse[i]]][0]
+    if verbatim:
+        for index in indices:
+            if index in verbatim:
+                blocks[index] = layout.blocks[index]
+    for start, end in verse:
+        first = indices[where[start]]
+        for line in range(start, end):
+            blocks[indices[where[line]]] = first
     return blocks
+
+
+class _OutputLines(ReadWhenAsked):
+    """The lines of an output (see regroup), each read from the kept paragraphs when asked."""
+
+    __slots__ = ("_paragraphs", "_where")
+
+    def __init__(self, where: Sequence[int], paragraphs: Sequence[str]) -> None:
+        self._where = where
+        self._paragraphs = paragraphs
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def _read(self, index: int) -> str:
+        position = self._where[index]
+        return "" if position < 0 else self._paragraphs[position]
 
 
 @dataclass(frozen=True)
@@ -457,17 +565,10 @@ class Layout:
 
     paragraphs: Sequence[str]
     blocks: Sequence[int]
-    verbatim: frozenset[int]
+    verbatim: AbstractSet[int]
 
-    #: The indices of paragraphs in a block of two or more (code, a stanza).
-    kept_together: frozenset[int] = frozenset()
-
-
-def _kept_together(blocks: Sequence[int]) -> frozenset[int]:
-    sizes: dict[int, int] = {}
-    for block in blocks:
-        sizes[block] = sizes.get(block, 0) + 1
-    return frozenset(i for i, block in enumerate(blocks) if sizes[block] > 1)
+    #: True when some block holds two paragraphs or more (code, a stanza).
+    keeps_together: bool = False
 
 
 def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
@@ -481,29 +582,37 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
     lines: Sequence[str] = Lines(text) if many_short else split_lines(text)
     # Lines split on line feeds alone when the text has no other break (see split_lines).
     only_line_feeds = len(lines) == 1 or len(lines) == text.count("\n") + 1
-    code = code_blocks(lines) if _may_hold_code(text, only_line_feeds) else {}
+    code = code_runs(lines) if _may_hold_code(text, only_line_feeds) else Runs()
+    code_lines: AbstractSet[int] = LineSet.of_runs(len(lines), code) if code else frozenset()
     # Hard-wrapped text (join_wrapped_lines) says its short lines are wrapped prose, not verse.
-    verse = {} if join_wrapped_lines else verse_blocks(lines, code)
-    together = {**verse, **code}
+    verse = Runs() if join_wrapped_lines else verse_runs(lines, code_lines)
     if not join_wrapped_lines:
-        if not together:
+        if not code and not verse:
             return Layout(lines, range(len(lines)), frozenset())
-        numbered = array("q", (together.get(i, i) for i in range(len(lines))))
-        return Layout(lines, numbered, frozenset(code), _kept_together(numbered))
+        numbered = array("q", range(len(lines)))
+        together = False
+        for start, end in itertools.chain(verse, code):
+            numbered[start:end] = array("q", [start]) * (end - start)
+            together = together or end - start > 1
+        return Layout(lines, numbered, code_lines, together)
+    in_block = LineSet.of_runs(len(lines), itertools.chain(verse, code))
     paragraphs: list[str] = []
     blocks: list[int] = []
     verbatim: set[int] = set()
     current: list[int] = []
+    together = False
 
     def close() -> None:
+        nonlocal together
         if not current:
             return
-        if any(i in together for i in current):
+        if any(i in in_block for i in current):
             first = len(paragraphs)
+            together = together or len(current) > 1
             for i in current:
-                if i in code:
+                if i in code_lines:
                     verbatim.add(len(paragraphs))
-                paragraphs.append(lines[i] if i in code else lines[i].strip())
+                paragraphs.append(lines[i] if i in code_lines else lines[i].strip())
                 blocks.append(first)
         else:
             blocks.append(len(paragraphs))
@@ -516,7 +625,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
         else:
             close()
     close()
-    return Layout(paragraphs, blocks, frozenset(verbatim), _kept_together(blocks))
+    return Layout(paragraphs, blocks, frozenset(verbatim), together)
 
 
 def join_layout(
@@ -532,7 +641,7 @@ def join_layout(
     >>> join_layout([(0, "for x in y:"), (1, "    go(x)"), (2, "Text.")], [0, 0, 2])
     'for x in y:\\n    go(x)\\n\\nText.\\n'
     """
-    pieces: list[str] = []  # a long text is joined a batch at a time (see JOIN_BATCH)
+    joined = ""  # grown a batch at a time, as join_paragraphs grows its text
     parts: list[str] = []
     last_block = None
     for index, paragraph in kept:
@@ -544,13 +653,11 @@ def join_layout(
         parts.append(paragraph)
         last_block = block
         if len(parts) >= 2 * JOIN_BATCH:
-            pieces.append("".join(parts))
+            joined += "".join(parts)
             parts = []
     if last_block is None:
         return ""
     if final_newline:
         parts.append("\n")  # joined with the rest: added afterwards, it would copy the whole text
-    if not pieces:
-        return "".join(parts)
-    pieces.append("".join(parts))
-    return "".join(pieces)
+    joined += "".join(parts)
+    return joined

@@ -17,15 +17,25 @@ only what its kind declares (``cleanse.registry``); it knows no rule by name.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 from array import array
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from cleanse import _speed, fixes
 from cleanse.config import DEFAULT_CONFIG, Config
-from cleanse.paragraphs import Lines, ReadWhenAsked, join_layout, join_paragraphs, layout, regroup
+from cleanse.paragraphs import (
+    Lines,
+    ReadWhenAsked,
+    join_layout,
+    join_paragraphs,
+    layout,
+    regroup,
+)
 from cleanse.patterns import compile_whole_paragraph
 from cleanse.registry import BUILTIN_STEPS, ContextStep, FixStep, LineStep, SpanStep, Step
 from cleanse.rules import phrases
@@ -108,18 +118,18 @@ class _Numbered:
 class _NumberedLines(_Numbered):
     """Paragraphs of a long text (see Lines), held without a string for each: one kept as
     it came is read from the input's lines when asked; only the others are held, by
-    their place in the collection."""
+    their place in the collection (see _Changed)."""
 
     __slots__ = ("changed", "source")
 
     def __init__(self, source: Lines) -> None:
         self.positions = array("q")
         self.source = source
-        self.changed: dict[int, str] = {}
+        self.changed = _Changed()
         self.texts = _Texts(self)
 
     def append(self, position: int, text: str) -> None:
-        self.changed[len(self.positions)] = text
+        self.changed.add(len(self.positions), text)
         self.positions.append(position)
 
     def append_as_input(self, position: int, text: str) -> None:
@@ -129,11 +139,70 @@ class _NumberedLines(_Numbered):
         assert isinstance(other, _NumberedLines)
         text = other.changed.get(k)
         if text is not None:
-            self.changed[len(self.positions)] = text
+            self.changed.add(len(self.positions), text)
         self.positions.append(other.positions[k])
 
     def empty(self) -> _Numbered:
         return _NumberedLines(self.source)
+
+
+# Changed paragraphs joined into one string at a time (see _Changed), and paragraphs read
+# together when all are read in order (see _Texts).
+HELD_AT_ONCE = 1024
+READ_AT_ONCE = 1024
+
+
+class _Changed:
+    """Paragraphs at increasing places, held HELD_AT_ONCE at a time as one joined string
+    and where each ends: a document whose every short line changes (each one trimmed)
+    then holds its new text and 16 bytes a line, not a string and a dictionary entry
+    (some 150 bytes) for each."""
+
+    __slots__ = ("_chunks", "_ends", "_pending", "places")
+
+    def __init__(self) -> None:
+        self.places: array[int] = array("q")
+        self._chunks: list[str] = []
+        self._ends: list[array[int]] = []
+        self._pending: list[str] = []
+
+    def add(self, place: int, text: str) -> None:
+        """Hold *text* at *place*, after every place held so far."""
+        self.places.append(place)
+        self._pending.append(text)
+        if len(self._pending) == HELD_AT_ONCE:
+            self._ends.append(array("q", itertools.accumulate(map(len, self._pending))))
+            self._chunks.append("".join(self._pending))
+            self._pending = []
+
+    def get(self, place: int) -> str | None:
+        """The text held at *place*, or None."""
+        j = bisect.bisect_left(self.places, place)
+        if j == len(self.places) or self.places[j] != place:
+            return None
+        return self._text(j)
+
+    def _text(self, j: int) -> str:
+        chunk, k = divmod(j, HELD_AT_ONCE)
+        if chunk == len(self._chunks):
+            return self._pending[k]
+        ends = self._ends[chunk]
+        return self._chunks[chunk][ends[k - 1] if k else 0 : ends[k]]
+
+    def between(self, first: int, past: int) -> list[str]:
+        """The held texts from the *first*-th held to the one before the *past*-th."""
+        texts: list[str] = []
+        while first < past:
+            chunk, k = divmod(first, HELD_AT_ONCE)
+            last = min(past, (chunk + 1) * HELD_AT_ONCE) - chunk * HELD_AT_ONCE
+            if chunk == len(self._chunks):
+                texts += self._pending[k:last]
+            else:
+                ends, joined = self._ends[chunk], self._chunks[chunk]
+                starts = itertools.chain((ends[k - 1] if k else 0,), ends[k : last - 1])
+                texts += [joined[start:end] for start, end in zip(starts, ends[k:last], strict=True)]
+            first += last - k
+        return texts
 
 
 class _Texts(ReadWhenAsked):
@@ -153,9 +222,26 @@ class _Texts(ReadWhenAsked):
         return numbered.source[numbered.positions[k]] if text is None else text
 
     def __iter__(self) -> Iterator[str]:
+        return itertools.chain.from_iterable(self._blocks())
+
+    def _blocks(self) -> Iterator[list[str]]:
+        """The paragraphs, READ_AT_ONCE at a time: those kept as they came read from the
+        input's lines together, the changed ones put in their places."""
         numbered = self._numbered
-        as_input = numbered.source.pick(numbered.positions)
-        return map(numbered.changed.get, range(len(numbered.positions)), as_input)
+        positions, changed = numbered.positions, numbered.changed
+        places = changed.places
+        held = 0  # the first held text at or after the block
+        for first in range(0, len(positions), READ_AT_ONCE):
+            past = min(first + READ_AT_ONCE, len(positions))
+            last_held = bisect.bisect_left(places, past, held)
+            if last_held - held == past - first:
+                yield changed.between(held, last_held)  # every paragraph of the block changed
+            else:
+                block = list(numbered.source.pick(positions[first:past]))
+                for place, text in zip(places[held:last_held], changed.between(held, last_held), strict=True):
+                    block[place - first] = text
+                yield block
+            held = last_held
 
 
 def steps(config: Config | None = None) -> list[Step]:
@@ -338,8 +424,8 @@ def _run(text: str, config: Config, changes: list[Change] | None) -> str:
     if plan.contexts:
         survivors = _drop_in_context(survivors, dropped, plan, changes, split.verbatim)
     # Without code or verse every paragraph is a block of its own, as layout() numbered them.
-    if split.kept_together:
-        blocks = regroup(list(survivors), split)
+    if split.keeps_together:
+        blocks = regroup(survivors.positions, survivors.texts, split)
         cleaned = join_layout(survivors, blocks, plan.separator, final_newline=config.final_newline)
     else:
         cleaned = join_paragraphs(survivors.texts, plan.separator, final_newline=config.final_newline)
@@ -486,7 +572,7 @@ def _drop_in_context(
     dropped: _Numbered,
     plan: _Plan,
     changes: list[Change] | None,
-    verbatim: frozenset[int] = frozenset(),
+    verbatim: AbstractSet[int] = frozenset(),
 ) -> _Numbered:
     """Run the context rules on the survivors until none drops anything (a fixed point).
 
@@ -520,7 +606,7 @@ def _context_rounds(
     dropped: _Numbered,
     plan: _Plan,
     changes: list[Change] | None,
-    verbatim: frozenset[int],
+    verbatim: AbstractSet[int],
 ) -> tuple[_Numbered, Document | None]:
     """Rounds of the context rules until none drops anything; also the document of the
     survivors (None when none survive)."""

@@ -279,8 +279,11 @@ def test_a_long_line_of_non_ascii_text() -> None:
     [
         lambda i: f"word{i}",  # a word list: every line kept
         lambda i: "{{x}}",  # template markers: every line dropped
+        lambda i: f" word{i} ",  # every line changed (trimmed)
+        lambda i: "for x in y:" if i % 5 == 0 else f"    go({i})",  # code: blocks of five lines
+        lambda i: f"the tide comes in {i},\nthe gulls cry\n",  # verse: stanzas of two lines
     ],
-    ids=["one word a line", "a template marker a line"],
+    ids=["one word a line", "a template marker a line", "a spaced word a line", "code", "verse"],
 )
 def test_a_text_of_many_short_lines_holds_less_than_eight_times_its_size(line: Callable[[int], str]) -> None:
     # Listed as strings, lines of a few characters would cost 7-10 times the text before any

@@ -432,7 +432,7 @@ def every_text_held_as_lines() -> Iterator[None]:
         mock.patch.multiple(paragraphs, MANY_LINES=0, SHORT_LINE=10**9, JOIN_BATCH=2, PICKED_AT_ONCE=2),
         mock.patch.multiple(paragraphs, SPLIT_AT_ONCE=5),
         mock.patch.multiple(pipeline, BATCH_PARAGRAPHS=3, BATCH_CHARACTERS=40, REMEMBER_FROM=1),
-        mock.patch.multiple(pipeline, REMEMBERED_PARAGRAPHS=2),
+        mock.patch.multiple(pipeline, REMEMBERED_PARAGRAPHS=2, HELD_AT_ONCE=2, READ_AT_ONCE=3),
     ):
         yield
 
