@@ -158,9 +158,13 @@ def headline_shape(paragraph: str) -> int:
     stripped = paragraph.strip()
     if not stripped or stripped[0] == "(" or stripped.endswith((":", ".")):
         return 0
-    # ASCII letters all small (str.islower: one cased letter at least, none a capital) are
-    # not capitals: asked in C, this spares counting them.
-    if (stripped.isascii() and stripped.islower()) or not is_shouting(paragraph) or is_quotation(stripped):
+    # ASCII text without a capital letter (all small letters, or none: a number) is not in
+    # capitals: asked in C, this spares counting them.
+    if (
+        (stripped.isascii() and (stripped.islower() or stripped.lower() == stripped))
+        or not is_shouting(paragraph)
+        or is_quotation(stripped)
+    ):
         return 0
     if stripped.startswith("By ") or (stripped.startswith("BY ") and "," in stripped):
         return 0
