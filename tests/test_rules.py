@@ -194,6 +194,42 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Actualizado: 11/03/2025 09:14"),
     (rules.related_link, "Más noticias"),
     (rules.promo_line, "Únete a nuestro canal de WhatsApp"),
+    # a sign-up box with the sentences that lead to it, and its fine print
+    (
+        rules.promo_line,
+        "Act now! Sign up for Weekly Steps and we will mail you three tasks. You will receive occasional promotional offers from us.",
+    ),
+    (
+        rules.promo_line,
+        "Get The Digest. Sign up to receive the top stories. Choose your country Albania Algeria Andorra",
+    ),
+    (
+        rules.promo_line,
+        "Get the best stories by email Subscribe Thank you for subscribing See our privacy notice",
+    ),
+    (
+        rules.promo_line,
+        "Our reporters cover the outbreak daily. To help keep this news free, become a member today.",
+    ),
+    (
+        rules.promo_line,
+        "This article is free to read. Please consider supporting local journalism by subscribing.",
+    ),
+    (
+        rules.promo_line,
+        "If you spot an error we should correct, please send us an email at fixes@gazette.example.",
+    ),
+    (rules.promo_line, "His e-mail address is jdoe@gazette.example."),
+    (rules.promo_line, "For more information please visit www.example.org."),
+    (rules.promo_line, "To learn more about Ann Lee and read other columnists, visit the syndicate's site."),
+    (rules.promo_line, "Share this quiz on social media to compare your score."),
+    (rules.promo_line, "Download the institute's full report here."),
+    (rules.promo_line, "Watch the latest Opinion video:"),
+    (rules.promo_line, "Follow the live updates from tonight's vote here"),
+    (rules.promo_line, "Take Action: Tell your senator to vote no"),
+    (rules.promo_line, "Click https://shop.example.com and part of each purchase goes to us."),
+    (rules.promo_line, "Please bookmark our tracker for the latest rulings."),
+    (rules.related_link, "See Other Political Commentary by Jo Doe"),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -281,6 +317,18 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "m.ortega@valleygazette.example"),
     (rules.page_furniture, "Mehr aus Sorge um die Kinder blieben viele Eltern zu Hause."),
     (rules.related_link, "Más noticias llegaron del puerto al mediodía, según la alcaldía."),
+    # prose and quotations with the words of a call to action
+    (rules.promo_line, '"If you see anything, please contact us," the sheriff said.'),
+    (
+        rules.promo_line,
+        "The firm said you will receive promotional offers only if you opt in, regulators noted.",
+    ),
+    (rules.promo_line, "The grant will help keep the museum free for visitors."),
+    (rules.promo_line, '"Please consider supporting the bill," she wrote to colleagues.'),
+    (rules.promo_line, "For more information, officials said, residents should call the county."),
+    (rules.promo_line, "Take action now, the protesters demanded, or face the voters."),
+    (rules.promo_line, "Subscribers said the thank-you for subscribing email never arrived."),
+    (rules.related_link, "Voters can see more coverage of the race on local stations, the network said."),
 ]
 
 
@@ -578,6 +626,9 @@ def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: s
         (rules.glued_template_marker, "Prices rose 50% and 20% in two years."),
         (rules.glued_template_marker, "In the shell, echo ${HOME} prints your home folder."),
         (rules.glued_template_marker, "Greet the reader with `Hello ${name}` before the list."),
+        # glued_promo: a promo that opens with words that are no junk alone is a line the
+        # phrase rules drop whole; cutting its sentences would leave "Act now!" behind
+        (rules.glued_promo, "Act now! Sign up for Weekly Steps. You will receive occasional promotional offers."),
         # hover_card: a sentence that merely has MORE in capitals
         (rules.hover_card, "Nancy Smith said she wanted MORE money for schools."),
         # hover_card: capitals ending in MORE are no card (a capital letter alone is no name),

@@ -167,6 +167,10 @@ def glued_promo(paragraph: str) -> list[Cut]:
     spans = sentence_spans(paragraph)
     if len(spans) < 2:
         return edges
+    if _is_standalone_junk(paragraph, paragraph):
+        # A promo whose opening words are no junk alone ("Fight back! Sign up …") is a line
+        # the phrase rules drop whole: cutting its sentences would leave the opening behind.
+        return []
     last = len(spans) - 1
     # Grow the run from each edge: "Want it in your inbox? Sign up here." is one promo in
     # two sentences, so the joined sentences are tested, not each alone.
