@@ -197,7 +197,8 @@ DROPS: list[tuple[LineRule, str]] = [
     # a sign-up box with the sentences that lead to it, and its fine print
     (
         rules.promo_line,
-        "Act now! Sign up for Weekly Steps and we will mail you three tasks. You will receive occasional promotional offers from us.",
+        "Act now! Sign up for Weekly Steps and we will mail you three tasks."
+        " You will receive occasional promotional offers from us.",
     ),
     (
         rules.promo_line,
@@ -489,8 +490,27 @@ def test_pull_quote_drops_a_repeated_sentence() -> None:
 
 
 @pytest.mark.parametrize(
+    "attribution", [" — Ines Varga, glassworker", " Ines Varga, glassworker", " Ines Varga"]
+)
+def test_pull_quote_drops_a_quotation_printed_again_with_its_attribution(attribution: str) -> None:
+    # A magazine prints the quotation in large type with the speaker's name under it,
+    # after a dash or straight after the closing quote mark; the scraper joins the two.
+    said = "We made bottles for half the country, and now we will make nothing at all."
+    holder = f"Workers gathered at the gates. “{said}” Varga said that the owners blamed energy prices."
+    quote = f"“{said}”{attribution}"
+    document = Document([ARTICLE[0], holder, quote, ARTICLE[1]])
+    assert rules.pull_quote(quote, document)
+    assert rules.pull_quote(holder, document) is None
+
+
+@pytest.mark.parametrize(
     ("paragraph", "document"),
     [
+        # a quotation and the name of who said it, said nowhere else in the article
+        (
+            "“The kilns will be cold by spring, whatever anyone in the capital decides.” Ines Varga",
+            Document([ARTICLE[0], "“The kilns will be cold by spring.” Ines Varga", ARTICLE[1]]),
+        ),
         # a refrain: identical paragraphs are not pull quotes of each other
         (REFRAIN, Document([REFRAIN, "The boats come home, the hour is late.", REFRAIN])),
         # short lines are never pull quotes
@@ -628,7 +648,10 @@ def test_span_rule_cuts(rule: SpanRule, paragraph: str, cut: list[str], after: s
         (rules.glued_template_marker, "Greet the reader with `Hello ${name}` before the list."),
         # glued_promo: a promo that opens with words that are no junk alone is a line the
         # phrase rules drop whole; cutting its sentences would leave "Act now!" behind
-        (rules.glued_promo, "Act now! Sign up for Weekly Steps. You will receive occasional promotional offers."),
+        (
+            rules.glued_promo,
+            "Act now! Sign up for Weekly Steps. You will receive occasional promotional offers.",
+        ),
         # hover_card: a sentence that merely has MORE in capitals
         (rules.hover_card, "Nancy Smith said she wanted MORE money for schools."),
         # hover_card: capitals ending in MORE are no card (a capital letter alone is no name),

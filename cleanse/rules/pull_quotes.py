@@ -273,20 +273,22 @@ class PullQuoteEvidence:
     def may_quote_elsewhere(self, paragraph: str) -> bool:
         """False only when :meth:`repeats_elsewhere` is False for the quotation *paragraph* holds.
 
-        The quotation is the paragraph without the attribution after its dash, so it
-        holds at least the words before the paragraph's first dash: unless those occur
-        twice in the squeezed document, the quotation cannot (and without a dash, they
-        are the paragraph's own squeezed line). No pattern and no normalising.
+        The quotation is the paragraph without the attribution after a dash or after a
+        closing quote mark, so it holds at least the words before the paragraph's first
+        dash or first quote mark after its opening one: unless those occur twice in the
+        squeezed document, the quotation cannot (and without either, they are the
+        paragraph's own squeezed line). No pattern and no normalising.
         """
         squeezed = self._squeezed
         if squeezed is None or paragraph not in squeezed.lines:
             return True
-        dash = min((at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1), default=-1)
-        if dash == -1:
-            before_dash = squeezed.lines[paragraph].replace("\r", "")
+        found = [at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1]
+        found += [at for at in (paragraph.find(mark, 1) for mark in _ATTRIBUTION_QUOTES) if at != -1]
+        if not found:
+            before = squeezed.lines[paragraph].replace("\r", "")
         else:
-            before_dash = "".join(words_of(paragraph[:dash]))
-        return squeezed.document.count(before_dash) >= 2
+            before = "".join(words_of(paragraph[: min(found)]))
+        return squeezed.document.count(before) >= 2
 
     def may_repeat(self, paragraph: str) -> bool:
         """False only when the first sentence of *paragraph* is in no other paragraph.
@@ -437,9 +439,14 @@ class PullQuoteEvidence:
 PULL_QUOTE_MIN_WORDS = 6
 
 
-# "…” — Name, title": the attribution printed under a pull quote.
-ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$")
+# "…” — Name, title" or "…” Name Surname, title": the attribution printed under a pull
+# quote, after a dash or straight after the closing quote mark.
+ATTRIBUTION = re.compile(
+    r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$"
+    r"|(?<=[\"”’'])\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,.{0,100})?$"
+)
 _ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of them
+_ATTRIBUTION_QUOTES = ('"', "”", "’", "'")  # or follows one of them (see ATTRIBUTION)
 # Above this much text, searching each candidate in the whole document costs too much;
 # sentence-by-sentence matching still runs.
 PULL_QUOTE_SEARCH_LIMIT = 300_000
