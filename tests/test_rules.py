@@ -231,6 +231,24 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Click https://shop.example.com and part of each purchase goes to us."),
     (rules.promo_line, "Please bookmark our tracker for the latest rulings."),
     (rules.related_link, "See Other Political Commentary by Jo Doe"),
+    (rules.promo_line, "Get our morning note. You can unsubscribe at any time."),
+    # the same kinds in German, French and Spanish
+    (
+        rules.promo_line,
+        "Jetzt anmelden. Mit Ihrer Anmeldung erklären Sie sich mit den Bedingungen einverstanden.",
+    ),
+    (rules.promo_line, "Der Newsletter kommt jeden Morgen. Sie können sich jederzeit wieder abmelden."),
+    (rules.promo_line, "Guter Journalismus kostet Geld. Bitte unterstützen Sie unsere Arbeit mit einem Abo."),
+    (rules.promo_line, "Haben Sie Hinweise zu dieser Recherche? Schreiben Sie uns an tipps@zeitung.example."),
+    (
+        rules.promo_line,
+        "Recevez notre lettre chaque matin. En vous inscrivant, vous acceptez nos conditions.",
+    ),
+    (rules.promo_line, "Vous pouvez vous désinscrire à tout moment."),
+    (rules.promo_line, "L’information a un coût. Soutenez notre journalisme en vous abonnant."),
+    (rules.promo_line, "Recibe lo último cada mañana. Al suscribirte aceptas la política de privacidad."),
+    (rules.promo_line, "Puedes darte de baja en cualquier momento."),
+    (rules.promo_line, "El buen periodismo cuesta. Apoya nuestro periodismo con una suscripción."),
 ]
 
 KEEPS: list[tuple[LineRule, str]] = [
@@ -330,6 +348,11 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Take action now, the protesters demanded, or face the voters."),
     (rules.promo_line, "Subscribers said the thank-you for subscribing email never arrived."),
     (rules.related_link, "Voters can see more coverage of the race on local stations, the network said."),
+    (rules.promo_line, "„Bitte unterstützen Sie uns“, sagte der Bürgermeister am Abend."),
+    (rules.promo_line, "Die Stadt erklärte, mit der Anmeldung seien viele nicht einverstanden gewesen."),
+    (rules.promo_line, "Kunden können ihren Vertrag jederzeit kündigen, sagte die Verbraucherzentrale."),
+    (rules.promo_line, "« Soutenez notre équipe », a lancé l’entraîneur aux supporters."),
+    (rules.promo_line, "Los vecinos dijeron que al registrarse en el padrón nadie acepta perder su ayuda."),
 ]
 
 
