@@ -275,15 +275,17 @@ class PullQuoteEvidence:
 
         The quotation is the paragraph without the attribution after a dash or after a
         closing quote mark, so it holds at least the words before the paragraph's first
-        dash or first quote mark after its opening one: unless those occur twice in the
+        dash or first quote mark before a space: unless those occur twice in the
         squeezed document, the quotation cannot (and without either, they are the
-        paragraph's own squeezed line). No pattern and no normalising.
+        paragraph's own squeezed line). One short search, no normalising.
         """
         squeezed = self._squeezed
         if squeezed is None or paragraph not in squeezed.lines:
             return True
         found = [at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1]
-        found += [at for at in (paragraph.find(mark, 1) for mark in _ATTRIBUTION_QUOTES) if at != -1]
+        closing = _CLOSING_QUOTE.search(paragraph, 1)
+        if closing:
+            found.append(closing.start())
         if not found:
             before = squeezed.lines[paragraph].replace("\r", "")
         else:
@@ -446,7 +448,9 @@ ATTRIBUTION = re.compile(
     r"|(?<=[\"”’'])\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,.{0,100})?$"
 )
 _ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of them
-_ATTRIBUTION_QUOTES = ('"', "”", "’", "'")  # or follows one of them (see ATTRIBUTION)
+# or follows a closing quote mark and a space (see ATTRIBUTION): an apostrophe inside a
+# word ("don’t") is no such mark.
+_CLOSING_QUOTE = re.compile(r"[\"”’'](?=\s)")
 # Above this much text, searching each candidate in the whole document costs too much;
 # sentence-by-sentence matching still runs.
 PULL_QUOTE_SEARCH_LIMIT = 300_000
