@@ -116,6 +116,21 @@ def test_bench_shapes_prints_each_shape_against_the_news(
     assert "worst shape:" in out and "(target <= 5x:" in out
 
 
+def test_bench_shapes_only_measures_the_shapes_asked_for(
+    small_corpora: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load_benchmark("bench_shapes")
+    assert (
+        bench.main(["--corpora", str(small_corpora), "--mb", "0.005", "--only", "verse", "--only", "code"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.count("verse in stanzas") == 2 and out.count("code ") == 2
+    assert "one-word lines" not in out
+    assert bench.main(["--corpora", str(small_corpora), "--only", "no such shape"]) == 2
+    assert "no shape's name holds 'no such shape'" in capsys.readouterr().out
+
+
 def test_benchmarks_skip_with_a_reason_without_the_corpora(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
