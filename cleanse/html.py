@@ -83,20 +83,51 @@ _BLOCK_TAGS = (
 )  # fmt: skip
 
 
-def _declared_encoding(data: bytes) -> str | None:
-    """The encoding a page declares, by BOM, XML declaration or meta tag, if Python knows it."""
+def _byte_order_mark(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
+    return None
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding a page declares, by BOM, XML declaration or meta tag, if Python knows it."""
+    marked = _byte_order_mark(data)
+    if marked:
+        return marked
     head = data[:4096]
     found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
-    if not found:
-        return None
+    return None if not found else _known_encoding(found.group(1))
+
+
+def _known_encoding(label: bytes | str) -> str | None:
+    """Python's name for the encoding *label* names, as a browser reads it; None if unknown."""
     try:
-        name = codecs.lookup(found.group(1).decode("ascii")).name
+        name = codecs.lookup(label.decode("ascii") if isinstance(label, bytes) else label).name
     except (LookupError, UnicodeDecodeError):
         return None
     return _BROWSER_ALIASES.get(name, name)
+
+
+_CHARSET_PARAMETER = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def charset_of(content_type: str) -> str | None:
+    """The encoding an HTTP ``Content-Type`` names, or None (no charset, or an unknown one).
+
+    >>> charset_of("text/html; charset=ISO-8859-7"), charset_of("text/html; charset=x-made-up")
+    ('iso8859-7', None)
+    """
+    found = _CHARSET_PARAMETER.search(content_type)
+    return None if not found else _known_encoding(found.group(1))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _detected_encoding(data: bytes) -> str | None:
@@ -108,21 +139,32 @@ def _detected_encoding(data: bytes) -> str | None:
     return None if best is None else str(best.encoding)
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     """Return the page *data* as text, and the encoding it was read in.
 
-    The page's own declaration comes first; when the page is not valid in it (a page
-    declared UTF-8 but saved as windows-1252 is common) or declares nothing, UTF-8 is
-    tried, then detection, then windows-1252, which decodes any bytes. Never raises.
+    As a browser reads a page: a byte-order mark first, then *charset*, what the
+    transport said (an HTTP ``Content-Type``'s charset, see :func:`charset_of`; passed
+    over for bytes that are valid UTF-8 beyond ASCII), then the page's own declaration.
+    When the page is not valid in what was said (a page declared UTF-8 but saved as
+    windows-1252 is common) or nothing was said, UTF-8 is tried, then detection, then
+    windows-1252, which decodes any bytes. Never raises.
 
     >>> decode_html('<meta charset="windows-1252"><p>café'.encode("cp1252"))
     ('<meta charset="windows-1252"><p>café', 'cp1252')
     >>> decode_html('<meta charset="utf-8"><p>café'.encode("cp1252"))[0]
     '<meta charset="utf-8"><p>café'
+    >>> decode_html("<p>Καλημέρα</p>".encode("iso8859_7"), charset="iso-8859-7")
+    ('<p>Καλημέρα</p>', 'iso8859-7')
     """
-    declared = _declared_encoding(data)
-    candidates = [declared] if declared else []
-    candidates.append("utf-8")
+    transport = _known_encoding(charset) if charset else None
+    if transport and transport != "utf-8" and not data.isascii() and _is_utf8(data):
+        # Servers send a default charset (ISO-8859-1) with pages saved in UTF-8: text that
+        # is valid UTF-8 beyond ASCII is next to never meant as anything else.
+        transport = None
+    said = [_byte_order_mark(data), transport, _declared_encoding(data)]
+    candidates = list(dict.fromkeys(name for name in said if name))
+    if "utf-8" not in candidates:
+        candidates.append("utf-8")
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -294,7 +336,12 @@ def _page_text(tree: Any) -> str:
 
 
 def _extract(
-    html: str | bytes, url: str | None, config: Config, changes: list[Change] | None, title: bool
+    html: str | bytes,
+    url: str | None,
+    config: Config,
+    changes: list[Change] | None,
+    title: bool,
+    charset: str | None = None,
 ) -> str:
     """The article of the page *html* as text, a paragraph a line, recording why when it is ""."""
 
@@ -306,7 +353,7 @@ def _extract(
     if isinstance(html, (bytes, bytearray)):
         if len(html) > MAX_PAGE_BYTES:
             return give_up(f"page too large ({len(html):,} bytes; the limit is {MAX_PAGE_BYTES:,})")
-        text, _ = decode_html(bytes(html))
+        text, _ = decode_html(bytes(html), charset)
     elif isinstance(html, str):
         text = html
     else:
@@ -337,20 +384,31 @@ def _extract(
 
 
 def extract_html(
-    html: str | bytes, url: str | None = None, config: Config | None = None, *, title: bool = True
+    html: str | bytes,
+    url: str | None = None,
+    config: Config | None = None,
+    *,
+    title: bool = True,
+    charset: str | None = None,
 ) -> str:
     """Return the article of the page *html* as text, a paragraph a line, without cleaning it.
 
-    Bytes are decoded as :func:`decode_html` says. *url* helps trafilatura on some sites.
+    Bytes are decoded as :func:`decode_html` says, *charset* being what the transport said
+    (an HTTP ``Content-Type``'s charset). *url* helps trafilatura on some sites.
     *config* chooses the prune steps and ``extract_article``; nothing else of it applies.
     The page's title (og:title, its first ``h1`` or ``<title>``) comes first unless
     *title* is false or one of the text's first three lines already is the title.
     """
-    return _extract(html, url, config or DEFAULT_CONFIG, None, title)
+    return _extract(html, url, config or DEFAULT_CONFIG, None, title, charset)
 
 
 def clean_html(
-    html: str | bytes, url: str | None = None, config: Config | None = None, *, title: bool = True
+    html: str | bytes,
+    url: str | None = None,
+    config: Config | None = None,
+    *,
+    title: bool = True,
+    charset: str | None = None,
 ) -> str:
     """Return the article of the page *html* as clean paragraphs, as :func:`cleanse.clean` gives them.
 
@@ -362,11 +420,16 @@ def clean_html(
     'Rain due\\n\\nRain is expected all week across the north, the forecasters said on Monday.\\n'
     """
     config = config or DEFAULT_CONFIG
-    return clean(_extract(html, url, config, None, title), config)
+    return clean(_extract(html, url, config, None, title, charset), config)
 
 
 def clean_html_and_explain(
-    html: str | bytes, url: str | None = None, config: Config | None = None, *, title: bool = True
+    html: str | bytes,
+    url: str | None = None,
+    config: Config | None = None,
+    *,
+    title: bool = True,
+    charset: str | None = None,
 ) -> tuple[str, list[Change]]:
     """Return ``clean_html(html)`` and every :class:`~cleanse.Change` made on the way.
 
@@ -376,7 +439,7 @@ def clean_html_and_explain(
     """
     config = config or DEFAULT_CONFIG
     changes: list[Change] = []
-    text = _extract(html, url, config, changes, title)
+    text = _extract(html, url, config, changes, title, charset)
     cleaned, cleaning = clean_and_explain(text, config)
     # The extracted text is laid out a paragraph a line, not as the page was: that the
     # output separates its paragraphs differently is no news about the page.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import importlib.util
 import io
@@ -16,7 +17,14 @@ import pytest
 
 import cleanse
 from cleanse.cli import main
-from cleanse.html import MAX_PAGE_BYTES, clean_html, clean_html_and_explain, decode_html, extract_html
+from cleanse.html import (
+    MAX_PAGE_BYTES,
+    charset_of,
+    clean_html,
+    clean_html_and_explain,
+    decode_html,
+    extract_html,
+)
 from cleanse.rules.furniture import Element, element_names, hidden_element, promo_block
 
 pytest.importorskip("trafilatura", reason="HTML input needs the html extra: pip install '.[html]'")
@@ -65,6 +73,34 @@ def test_decode_html_reads_the_declared_charset_or_finds_one(data: bytes, text: 
     if text is not None:
         assert decoded == text
     assert "naïve" in decoded
+
+
+GREEK = "<p>Η βιβλιοθήκη της πόλης θα μένει ανοιχτή τις Κυριακές, αποφάσισε το δημοτικό συμβούλιο.</p>"
+
+
+@pytest.mark.parametrize(
+    ("data", "charset", "expected"),
+    [
+        # the server's charset read where the page says nothing
+        (GREEK.encode("iso8859_7"), "text/html; charset=ISO-8859-7", "iso8859-7"),
+        # and before what the page wrongly says of itself
+        (
+            ('<meta charset="windows-1252">' + GREEK).encode("iso8859_7"),
+            "text/html; charset=iso-8859-7",
+            "iso8859-7",
+        ),
+        # a byte-order mark before the server's charset
+        (codecs.BOM_UTF8 + GREEK.encode(), "text/html; charset=iso-8859-7", "utf-8"),
+        # a server's default charset on a page saved in UTF-8: the bytes say UTF-8
+        (GREEK.encode(), "text/html; charset=ISO-8859-1", "utf-8"),
+        # a charset nobody knows is no charset
+        (GREEK.encode(), "text/html; charset=x-made-up", "utf-8"),
+    ],
+)
+def test_decode_html_reads_the_charset_the_server_sent(data: bytes, charset: str, expected: str) -> None:
+    decoded, encoding = decode_html(data, charset_of(charset))
+    assert "βιβλιοθήκη" in decoded
+    assert encoding == expected
 
 
 def test_a_mislabelled_page_is_read_not_refused() -> None:
@@ -268,6 +304,30 @@ def test_cli_warc_gives_a_record_per_html_response(capsys: pytest.CaptureFixture
     stats = json.loads(err.splitlines()[-1])
     assert (stats["documents_in"], stats["documents_out"]) == (3, 2)
     assert stats["changes"]["extract_article"] == 1
+
+
+def test_cli_warc_reads_each_page_in_the_charset_its_server_sent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "greek.warc.gz"
+    with path.open("wb") as output:
+        writer = WARCWriter(output, gzip=True)
+        # The page says windows-1252 of itself, wrongly; its server says ISO-8859-7, rightly.
+        head = '<meta charset="windows-1252"><title>Βιβλιοθήκη</title>'
+        body = page(GREEK + GREEK.replace("Κυριακές", "αργίες"), head).encode("iso8859_7")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=ISO-8859-7")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            "https://news.example/library", "response", payload=io.BytesIO(body), http_headers=headers
+        )
+        writer.write_record(record)
+    status, out, _ = run_cli(["--html", str(path)], capsys)
+    assert status == 0
+    assert "βιβλιοθήκη της πόλης" in json.loads(out)["text"]
 
 
 def test_cli_warc_field_and_drop_empty(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

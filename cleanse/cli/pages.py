@@ -31,13 +31,16 @@ def is_warc(path: str) -> bool:
     return path.lower().endswith(WARC_SUFFIXES)
 
 
-def _clean(page: str | bytes, url: str | None, key: tuple[Any, ...], want: Want) -> tuple[str, list[Any]]:
-    from cleanse.html import clean_html, clean_html_and_explain
+def _clean(
+    page: str | bytes, url: str | None, key: tuple[Any, ...], want: Want, content_type: str = ""
+) -> tuple[str, list[Any]]:
+    from cleanse.html import charset_of, clean_html, clean_html_and_explain
 
     config = config_from_key(key)
+    charset = charset_of(content_type)  # what the server said the page is in
     if want.changes:
-        return clean_html_and_explain(page, url, config)
-    return clean_html(page, url, config), []
+        return clean_html_and_explain(page, url, config, charset=charset)
+    return clean_html(page, url, config, charset=charset), []
 
 
 def _record(fields: dict[str, Any]) -> bytes:
@@ -136,7 +139,7 @@ class WarcTask:
                 change = Change("extract_article", "dropped", 0, "", "", reason)
                 outcomes.append(Outcome(self.source, number, len(payload), None, True, [change]))
                 continue
-            cleaned, changes = _clean(payload, url or None, self.config, self.want)
+            cleaned, changes = _clean(payload, url or None, self.config, self.want, content_type)
             output = None if self.drop_empty and not cleaned else _record({"url": url, self.field: cleaned})
             outcomes.append(Outcome(self.source, number, len(payload), output, True, changes))
         return outcomes
