@@ -231,6 +231,14 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Click https://shop.example.com and part of each purchase goes to us."),
     (rules.promo_line, "Please bookmark our tracker for the latest rulings."),
     (rules.related_link, "See Other Political Commentary by Jo Doe"),
+    (
+        rules.legal_notice,
+        "This article was originally published on Harbour Weekly. Read the original article.",
+    ),
+    (
+        rules.legal_notice,
+        "This essay by Jo Doe, a professor of history at Lee College, first appeared in The Review.",
+    ),
     (rules.promo_line, "Get our morning note. You can unsubscribe at any time."),
     # the same kinds in German, French and Spanish
     (
@@ -345,9 +353,12 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "The grant will help keep the museum free for visitors."),
     (rules.promo_line, '"Please consider supporting the bill," she wrote to colleagues.'),
     (rules.promo_line, "For more information, officials said, residents should call the county."),
+    (rules.promo_line, "For more information, see the health agency's guidelines on making a mask at home."),
     (rules.promo_line, "Take action now, the protesters demanded, or face the voters."),
     (rules.promo_line, "Subscribers said the thank-you for subscribing email never arrived."),
     (rules.related_link, "Voters can see more coverage of the race on local stations, the network said."),
+    (rules.legal_notice, "This story first appeared in the 1890s folk tradition, historians say."),
+    (rules.legal_notice, "The article first appeared in Nature last year and has been cited widely."),
     (rules.promo_line, "„Bitte unterstützen Sie uns“, sagte der Bürgermeister am Abend."),
     (rules.promo_line, "Die Stadt erklärte, mit der Anmeldung seien viele nicht einverstanden gewesen."),
     (rules.promo_line, "Kunden können ihren Vertrag jederzeit kündigen, sagte die Verbraucherzentrale."),
