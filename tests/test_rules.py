@@ -381,6 +381,7 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Subscribers said the thank-you for subscribing email never arrived."),
     (rules.related_link, "Voters can see more coverage of the race on local stations, the network said."),
     (rules.legal_notice, "This story first appeared in the 1890s folk tradition, historians say."),
+    (rules.legal_notice, "This commentary was originally published in August, 2013."),
     (rules.page_furniture, "Live music returned to the square on Saturday, the organisers said."),
     (rules.page_furniture, "Popular anger at the plan grew through the week."),
     (rules.page_furniture, "Manage preferences for your child in the school app, the district said."),
@@ -573,6 +574,15 @@ def test_pull_quote_drops_a_quotation_printed_again_with_its_attribution(attribu
     assert rules.pull_quote(holder, document) is None
 
 
+def test_pull_quote_keeps_reported_speech_that_repeats_a_quotation() -> None:
+    # "…,” Jo Doe said on Monday." is a sentence of the article, whatever else repeats it.
+    said = "We made bottles for half the country, and now we will make nothing at all,"
+    holder = f"Workers gathered at the gates. “{said}” one of them shouted. The owners blamed energy prices."
+    reported = f"“{said}” Ines Varga, a glassworker for thirty years, said on Monday."
+    document = Document([ARTICLE[0], holder, reported, ARTICLE[1]])
+    assert rules.pull_quote(reported, document) is None
+
+
 @pytest.mark.parametrize(
     ("paragraph", "document"),
     [
@@ -677,6 +687,14 @@ def cut_text(rule: SpanRule, paragraph: str) -> list[str]:
             "By Jo Doe, a senior reviewer covering laptops. See All by Jo Doe",
             ["See All by Jo Doe"],
             "By Jo Doe, a senior reviewer covering laptops.",
+        ),
+        # glued_promo: a notice glued before a sentence of the article leaves the sentence
+        (
+            rules.glued_promo,
+            "COPYRIGHT 2020, THE HARBOUR TIMES. ALL RIGHTS RESERVED. REPRINTED WITH PERMISSION. In 1962 Jo"
+            " Doe became dean.",
+            ["COPYRIGHT 2020, THE HARBOUR TIMES. ALL RIGHTS RESERVED. REPRINTED WITH PERMISSION. "],
+            "In 1962 Jo Doe became dean.",
         ),
         # glued_template_marker: a CMS placeholder, a wire service's typesetting codes
         (

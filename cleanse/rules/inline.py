@@ -13,7 +13,7 @@ from cleanse import _re_internals, _speed
 from cleanse._speed import LazyRegex
 from cleanse.patterns import builtin_phrases, scope_inline_flags, word_alternation
 from cleanse.rules import phrases
-from cleanse.rules.cuts import Cut, merge
+from cleanse.rules.cuts import Cut, apply_cuts, merge
 from cleanse.rules.text import may_hold_two_sentences, sentence_spans
 
 # The Hill's hover cards: the display name, then the full name glued to a string of the
@@ -167,10 +167,6 @@ def glued_promo(paragraph: str) -> list[Cut]:
     spans = sentence_spans(paragraph)
     if len(spans) < 2:
         return edges
-    if _is_standalone_junk(paragraph, paragraph):
-        # A promo whose opening words are no junk alone ("Fight back! Sign up …") is a line
-        # the phrase rules drop whole: cutting its sentences would leave the opening behind.
-        return []
     last = len(spans) - 1
     # Grow the run from each edge: "Want it in your inbox? Sign up here." is one promo in
     # two sentences, so the joined sentences are tested, not each alone.
@@ -183,9 +179,24 @@ def glued_promo(paragraph: str) -> list[Cut]:
         cuts.append(Cut(spans[0][0], spans[head][1], "call to action inside the text"))
     if tail is not None:
         cuts.append(Cut(spans[tail][0], spans[last][1], "call to action inside the text"))
+    if cuts and _leaves_a_label(paragraph, cuts) and _is_standalone_junk(paragraph, paragraph):
+        # A promo whose opening words are no junk alone ("Fight back! Sign up …") is a line
+        # the phrase rules drop whole: cutting its sentences would leave the opening behind.
+        # A sentence of the article left after the cuts stays ("© 2020 The Maroon. All
+        # rights reserved. In 1962 he became dean …"), however the phrase rules read the line.
+        return []
     # Every sentence junk (the runs from both edges meet): the whole paragraph goes, as a
     # phrase list would drop it, but one sentence at a time, never a sentence of the article.
     return merge(cuts + edges)
+
+
+# What the cuts of a promo may leave that is a label of the promo, not a sentence: a few words.
+LEFTOVER_LABEL_WORDS = 4
+
+
+def _leaves_a_label(paragraph: str, cuts: list[Cut]) -> bool:
+    """True when what *cuts* leave of *paragraph* is LEFTOVER_LABEL_WORDS words or fewer."""
+    return len(apply_cuts(paragraph, merge(cuts)).split()) <= LEFTOVER_LABEL_WORDS
 
 
 def _glued_furniture(paragraph: str) -> list[Cut]:

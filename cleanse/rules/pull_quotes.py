@@ -442,10 +442,12 @@ PULL_QUOTE_MIN_WORDS = 6
 
 
 # "…” — Name, title" or "…” Name Surname, title": the attribution printed under a pull
-# quote, after a dash or straight after the closing quote mark.
+# quote, after a dash or straight after the closing quote mark ("…,” Jo Doe said on
+# Monday." is a sentence of reported speech, no attribution).
 ATTRIBUTION = re.compile(
     r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$"
-    r"|(?<=[\"”’'])\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,.{0,100})?$"
+    r"|(?<=[\"”’'])\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+    r"(?:,(?!.*\b(?:said|says|told|wrote|writes|added|asked|tweeted|posted|according)\b).{0,100})?$"
 )
 _ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of them
 # or follows a closing quote mark and a space (see ATTRIBUTION): an apostrophe inside a
