@@ -249,7 +249,7 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.page_furniture, "Why you can trust us"),
     (rules.page_furniture, "Manage preferences"),
     (rules.page_furniture, "Editors' picks"),
-    (rules.page_furniture, "LIVE"),
+    (rules.page_furniture, "BREAKING NEWS"),
     (rules.page_furniture, "Contact the author"),
     (rules.advertisement, "ADVERTISEMENT SKIP ADVERTISEMENT"),
     (rules.advertisement, "Partner content"),

@@ -273,23 +273,23 @@ class PullQuoteEvidence:
     def may_quote_elsewhere(self, paragraph: str) -> bool:
         """False only when :meth:`repeats_elsewhere` is False for the quotation *paragraph* holds.
 
-        The quotation is the paragraph without the attribution after a dash or after a
-        closing quote mark, so it holds at least the words before the paragraph's first
-        dash or first quote mark before a space: unless those occur twice in the
-        squeezed document, the quotation cannot (and without either, they are the
-        paragraph's own squeezed line). One short search, no normalising.
+        The quotation is the paragraph without its attribution, so it holds at least the
+        words before the paragraph's first dash, or before a name printed after the closing
+        quote mark: unless those occur twice in the squeezed document, the quotation cannot
+        (and without either, they are the paragraph's own squeezed line). Most quotations
+        have neither, and are asked with no normalising.
         """
         squeezed = self._squeezed
         if squeezed is None or paragraph not in squeezed.lines:
             return True
-        found = [at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1]
-        closing = _CLOSING_QUOTE.search(paragraph, 1)
-        if closing:
-            found.append(closing.start())
-        if not found:
+        dash = min((at for at in map(paragraph.find, _ATTRIBUTION_DASHES) if at != -1), default=-1)
+        if dash == -1:
+            named = _NAMED_ATTRIBUTION.search(paragraph)
+            dash = -1 if named is None else named.start() + 1  # after the quote mark
+        if dash == -1:
             before = squeezed.lines[paragraph].replace("\r", "")
         else:
-            before = "".join(words_of(paragraph[: min(found)]))
+            before = "".join(words_of(paragraph[:dash]))
         return squeezed.document.count(before) >= 2
 
     def may_repeat(self, paragraph: str) -> bool:
@@ -444,15 +444,15 @@ PULL_QUOTE_MIN_WORDS = 6
 # "…” — Name, title" or "…” Name Surname, title": the attribution printed under a pull
 # quote, after a dash or straight after the closing quote mark ("…,” Jo Doe said on
 # Monday." is a sentence of reported speech, no attribution).
-ATTRIBUTION = re.compile(
-    r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$"
-    r"|(?<=[\"”’'])\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+_NAMED = (
+    r"(?<=[\"”’'])\s+(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
     r"(?:,(?!.*\b(?:said|says|told|wrote|writes|added|asked|tweeted|posted|according)\b).{0,100})?$"
 )
-_ATTRIBUTION_DASHES = ("—", "–", "-")  # an attribution starts with one of them
-# or follows a closing quote mark and a space (see ATTRIBUTION): an apostrophe inside a
-# word ("don’t") is no such mark.
-_CLOSING_QUOTE = re.compile(r"[\"”’'](?=\s)")
+ATTRIBUTION = re.compile(r"(?<=[\"”’'.!?])\s*(?:[—–]|--?)\s*\S.{0,120}$|" + _NAMED)
+# The second kind alone, for the pre-check, from its closing quote mark: a pattern that
+# starts with a class of characters, which ``re`` looks for in a tight loop.
+_NAMED_ATTRIBUTION = re.compile(r"[\"”’']" + _NAMED.removeprefix(r"(?<=[\"”’'])"))
+_ATTRIBUTION_DASHES = ("—", "–", "-")  # the first kind starts with one of them
 # Above this much text, searching each candidate in the whole document costs too much;
 # sentence-by-sentence matching still runs.
 PULL_QUOTE_SEARCH_LIMIT = 300_000
