@@ -231,6 +231,11 @@ DROPS: list[tuple[LineRule, str]] = [
     (rules.promo_line, "Click https://shop.example.com and part of each purchase goes to us."),
     (rules.promo_line, "Please bookmark our tracker for the latest rulings."),
     (rules.related_link, "See Other Political Commentary by Jo Doe"),
+    (rules.promo_line, "Don't miss these stock picks from our analysts"),
+    (
+        rules.promo_line,
+        "Le Quotidien a sa chaîne WhatsApp : rejoignez-la pour suivre l'info au fil de la journée",
+    ),
     (
         rules.legal_notice,
         "This article was originally published on Harbour Weekly. Read the original article.",
@@ -382,6 +387,9 @@ KEEPS: list[tuple[LineRule, str]] = [
     (rules.related_link, "Voters can see more coverage of the race on local stations, the network said."),
     (rules.legal_notice, "This story first appeared in the 1890s folk tradition, historians say."),
     (rules.legal_notice, "This commentary was originally published in August, 2013."),
+    (rules.promo_line, "Don't miss the deadline, officials warned residents on Friday."),
+    (rules.promo_line, "Don't miss this chance, the coach told his players."),
+    (rules.promo_line, "« Rejoignez-nous », a lancé le maire aux habitants."),
     (rules.page_furniture, "Live music returned to the square on Saturday, the organisers said."),
     (rules.page_furniture, "Popular anger at the plan grew through the week."),
     (rules.page_furniture, "Manage preferences for your child in the school app, the district said."),
