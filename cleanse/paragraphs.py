@@ -595,7 +595,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
             numbered[start:end] = array("q", [start]) * (end - start)
             together = together or end - start > 1
         return Layout(lines, numbered, code_lines, together)
-    in_block = LineSet.of_runs(len(lines), itertools.chain(verse, code))
+    # Joining wrapped lines, no stanza is looked for: the only blocks are code.
     paragraphs: list[str] = []
     blocks: list[int] = []
     verbatim: set[int] = set()
@@ -606,7 +606,7 @@ def layout(text: str, *, join_wrapped_lines: bool = False) -> Layout:
         nonlocal together
         if not current:
             return
-        if any(i in in_block for i in current):
+        if any(i in code_lines for i in current):
             first = len(paragraphs)
             together = together or len(current) > 1
             for i in current:
